@@ -1,0 +1,71 @@
+package dev.socksgate.core.handshake;
+
+import dev.socksgate.codec.v4.Socks4Reply;
+import dev.socksgate.codec.v5.Socks5Reply;
+import dev.socksgate.codec.v5.Socks5ReplyCode;
+import dev.socksgate.core.model.ClientInfo;
+import dev.socksgate.core.model.StreamFailure;
+import java.nio.ByteBuffer;
+
+/**
+ * The single mapping from failures to reply codes and reply bytes (Tor reference §1, §6.2, §9).
+ * Every SOCKS4 failure is {@code 00 5B 0000 00000000}; SOCKS5 failures carry the REP below.
+ *
+ * <p>Two SOCKS5 reply shapes exist, as in Tor: the parser's errors are always the 10-byte ATYP 01
+ * form ({@link #parserError}); every other reply uses the ATYP of the client connection's address
+ * family ({@link #generic}).
+ */
+public final class ReplyCodes {
+
+  private ReplyCodes() {}
+
+  /** Returns the SOCKS5 REP for a stream failure (Tor reference §9). */
+  public static Socks5ReplyCode socks5(StreamFailure failure, boolean extendedErrors) {
+    return switch (failure) {
+      case GENERAL, PRIVATE_ADDRESS, INVALID_DESTINATION -> Socks5ReplyCode.GENERAL_FAILURE;
+      case INVALID_ONION_ADDRESS -> extendedErrors
+          ? Socks5ReplyCode.ONION_SERVICE_BAD_ADDRESS
+          : Socks5ReplyCode.GENERAL_FAILURE;
+      case NOT_ALLOWED -> Socks5ReplyCode.NOT_ALLOWED;
+      case NETWORK_UNREACHABLE -> Socks5ReplyCode.NETWORK_UNREACHABLE;
+      case HOST_UNREACHABLE, RESOLVE_FAILED -> Socks5ReplyCode.HOST_UNREACHABLE;
+      case CONNECTION_REFUSED -> Socks5ReplyCode.CONNECTION_REFUSED;
+      case TIMED_OUT -> Socks5ReplyCode.TTL_EXPIRED;
+    };
+  }
+
+  /** Returns the SOCKS5 REP for a handshake failure that has one (Tor reference §6.2). */
+  public static Socks5ReplyCode socks5(HandshakeError.Kind kind) {
+    return switch (kind) {
+      case COMMAND_NOT_SUPPORTED -> Socks5ReplyCode.COMMAND_NOT_SUPPORTED;
+      case ADDRESS_TYPE_NOT_SUPPORTED -> Socks5ReplyCode.ADDRESS_TYPE_NOT_SUPPORTED;
+      case UNSAFE_REQUEST -> Socks5ReplyCode.NOT_ALLOWED;
+      default -> Socks5ReplyCode.GENERAL_FAILURE;
+    };
+  }
+
+  /** Returns the 10-byte {@code 05 REP 00 01 00000000 0000} form the parser sends. */
+  public static ByteBuffer parserError(Socks5ReplyCode rep) {
+    return wrap(Socks5Reply.zeroIpv4(rep).toBytes());
+  }
+
+  /** Returns the generic reply: zero BND fields, ATYP by the client connection's family. */
+  public static ByteBuffer generic(Socks5ReplyCode rep, ClientInfo client) {
+    Socks5Reply reply = client.isIpv6() ? Socks5Reply.zeroIpv6(rep) : Socks5Reply.zeroIpv4(rep);
+    return wrap(reply.toBytes());
+  }
+
+  /** Returns Tor's failure reply to RESOLVE and RESOLVE_PTR: {@code 05 04 00 00 000000000000}. */
+  public static ByteBuffer resolveFailed() {
+    return wrap(Socks5Reply.unspecified(Socks5ReplyCode.HOST_UNREACHABLE).toBytes());
+  }
+
+  /** Returns {@code 00 5B 0000 00000000}, every SOCKS4 failure. */
+  public static ByteBuffer socks4Rejected() {
+    return wrap(Socks4Reply.rejected().toBytes());
+  }
+
+  static ByteBuffer wrap(byte[] bytes) {
+    return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+  }
+}

@@ -1,0 +1,137 @@
+package dev.socksgate.core.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a client presented as credentials: nothing, a SOCKS4 user id, or an RFC 1929
+ * username/password pair. Credentials are never shown by {@code toString()}.
+ *
+ * <p>For isolation (Tor reference §13), {@link #isolationUsername()} and {@link
+ * #isolationPassword()} give Tor's view: an empty field is absent, a SOCKS4 user id is a username
+ * without a password.
+ */
+public sealed interface Credentials
+    permits Credentials.None, Credentials.Socks4UserId, Credentials.UsernamePassword {
+
+  /** The one "no credentials" value. */
+  None NONE = new None();
+
+  /** Returns the username as Tor compares it for isolation: absent when empty or none. */
+  Optional<byte[]> isolationUsername();
+
+  /** Returns the password as Tor compares it for isolation: absent when empty or none. */
+  Optional<byte[]> isolationPassword();
+
+  /** No credentials: SOCKS5 method 00, or SOCKS4 with an empty user id. */
+  record None() implements Credentials {
+    @Override
+    public Optional<byte[]> isolationUsername() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<byte[]> isolationPassword() {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A non-empty SOCKS4 USERID.
+   *
+   * @param userId the user id bytes (copied)
+   */
+  record Socks4UserId(byte[] userId) implements Credentials {
+    /** Copies and validates the user id. */
+    public Socks4UserId {
+      userId = userId.clone();
+      if (userId.length == 0) {
+        throw new IllegalArgumentException("an empty user id is Credentials.NONE");
+      }
+    }
+
+    @Override
+    public byte[] userId() {
+      return userId.clone();
+    }
+
+    @Override
+    public Optional<byte[]> isolationUsername() {
+      return Optional.of(userId.clone());
+    }
+
+    @Override
+    public Optional<byte[]> isolationPassword() {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Socks4UserId other && Arrays.equals(userId, other.userId);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(userId);
+    }
+
+    @Override
+    public String toString() {
+      return "Socks4UserId[<redacted>]";
+    }
+  }
+
+  /**
+   * An RFC 1929 username and password, each 0 to 255 bytes.
+   *
+   * @param username UNAME (copied)
+   * @param password PASSWD (copied)
+   */
+  record UsernamePassword(byte[] username, byte[] password) implements Credentials {
+    /** Copies and validates the fields. */
+    public UsernamePassword {
+      username = username.clone();
+      password = password.clone();
+      if (username.length > 255 || password.length > 255) {
+        throw new IllegalArgumentException("username and password are at most 255 bytes");
+      }
+    }
+
+    @Override
+    public byte[] username() {
+      return username.clone();
+    }
+
+    @Override
+    public byte[] password() {
+      return password.clone();
+    }
+
+    @Override
+    public Optional<byte[]> isolationUsername() {
+      return username.length == 0 ? Optional.empty() : Optional.of(username.clone());
+    }
+
+    @Override
+    public Optional<byte[]> isolationPassword() {
+      return password.length == 0 ? Optional.empty() : Optional.of(password.clone());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof UsernamePassword other
+          && Arrays.equals(username, other.username)
+          && Arrays.equals(password, other.password);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Arrays.hashCode(username) + Arrays.hashCode(password);
+    }
+
+    @Override
+    public String toString() {
+      return "UsernamePassword[<redacted>]";
+    }
+  }
+}

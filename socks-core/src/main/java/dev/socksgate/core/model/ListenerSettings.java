@@ -1,0 +1,40 @@
+package dev.socksgate.core.model;
+
+import java.util.Objects;
+
+/**
+ * What a listener (a SocksPort) tells the core about the streams it accepts.
+ *
+ * @param isolation the isolation flags of this listener
+ * @param sessionGroup Tor's SessionGroup: streams from listeners with different groups never share
+ *     an isolation key; a listener without an explicit group gets one of its own
+ * @param preferNoAuth PreferSOCKSNoAuth: pick method 00 when a client offers both 00 and 02. Tor
+ *     forces this on when IsolateSOCKSAuth is off, and so does {@link #of}
+ * @param extendedErrors ExtendedErrors: proposal 304 reply codes replace the mapped REP in CONNECT
+ *     failure replies
+ */
+public record ListenerSettings(
+    IsolationFlags isolation, int sessionGroup, boolean preferNoAuth, boolean extendedErrors) {
+
+  /** Validates the fields. */
+  public ListenerSettings {
+    Objects.requireNonNull(isolation, "isolation");
+    if (sessionGroup < 0) {
+      throw new IllegalArgumentException("sessionGroup must not be negative: " + sessionGroup);
+    }
+  }
+
+  /**
+   * Returns settings with Tor's rule applied: without IsolateSOCKSAuth, "no auth" is preferred.
+   */
+  public static ListenerSettings of(IsolationFlags isolation, int sessionGroup,
+      boolean preferNoAuth, boolean extendedErrors) {
+    return new ListenerSettings(isolation, sessionGroup,
+        preferNoAuth || !isolation.isolateSocksAuth(), extendedErrors);
+  }
+
+  /** Returns Tor's default SocksPort settings with the given session group. */
+  public static ListenerSettings torDefaults(int sessionGroup) {
+    return of(IsolationFlags.TOR_DEFAULTS, sessionGroup, false, false);
+  }
+}

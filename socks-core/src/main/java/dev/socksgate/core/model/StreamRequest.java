@@ -1,0 +1,45 @@
+package dev.socksgate.core.model;
+
+import java.util.Objects;
+
+/**
+ * A complete, validated request, as the handshake engine hands it to the use case.
+ *
+ * @param command what to do
+ * @param target the destination; for RESOLVE a name (or an address, answered at once), for
+ *     RESOLVE_PTR an address
+ * @param credentials what the client presented
+ * @param protocol the protocol the request arrived in
+ * @param client who asked, through which listener
+ * @param safe false when the client gave only an IP address for CONNECT or RESOLVE (Tor's "unsafe
+ *     SOCKS" case, Tor reference §14: the client may have leaked the name to DNS itself)
+ */
+public record StreamRequest(
+    StreamCommand command,
+    Target target,
+    Credentials credentials,
+    SocksProtocol protocol,
+    ClientInfo client,
+    boolean safe) {
+
+  /** Validates the fields. */
+  public StreamRequest {
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(client, "client");
+    if (command == StreamCommand.RESOLVE_PTR && !(target.host() instanceof Host.Address)) {
+      throw new IllegalArgumentException("RESOLVE_PTR needs an address");
+    }
+    if (command == StreamCommand.RESOLVE_PTR && protocol != SocksProtocol.SOCKS5) {
+      throw new IllegalArgumentException("RESOLVE_PTR is SOCKS5 only");
+    }
+  }
+
+  /** Redacted: names the command and protocol only; targets and credentials are private. */
+  @Override
+  public String toString() {
+    return "StreamRequest[" + command + " via " + protocol + "]";
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * The SOCKS server's domain: a sans-IO handshake engine that decides every byte a client sees
+ * before relaying starts, the stream model, the driven ports (resolver, exit connector, isolation
+ * policy, authenticator, destination policy), the use case that runs a request through them, and
+ * Tor's stream isolation semantics.
+ *
+ * <p>Requires only the codec. It never logs, injects, spawns threads, reads clocks or touches a
+ * socket; adapters in other modules implement its ports.
+ */
+module dev.socksgate.core {
+  requires transitive dev.socksgate.codec;
+
+  exports dev.socksgate.core.model;
+  exports dev.socksgate.core.port;
+  exports dev.socksgate.core.handshake;
+  exports dev.socksgate.core.session;
+  exports dev.socksgate.core.isolation;
+  exports dev.socksgate.core.policy;
+}
