@@ -1,5 +1,6 @@
 package dev.socksgate.core.handshake;
 
+import dev.socksgate.codec.CodecError;
 import java.util.Objects;
 
 /**
@@ -13,11 +14,14 @@ public record HandshakeError(Kind kind, String detail) {
 
   /** The classes of handshake failure. */
   public enum Kind {
-    /** First bytes of no protocol we serve: closed without a reply. */
+    /**
+     * First bytes of no protocol we serve, or an RFC 1929 message before any negotiation: closed
+     * without a reply.
+     */
     UNKNOWN_PROTOCOL,
     /** An HTTP request on the SOCKS port: answered with the HTTP-resistance page. */
     HTTP_REQUEST,
-    /** A version byte that does not fit the current step. */
+    /** A version byte that does not fit the current step: ERR(01) after negotiation. */
     BAD_VERSION,
     /** A message that breaks the grammar (RSV, ATYP, lengths, zero methods). */
     SYNTAX,
@@ -45,5 +49,17 @@ public record HandshakeError(Kind kind, String detail) {
   public HandshakeError {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(detail, "detail");
+  }
+
+  /** Returns the kind for a codec malformation (the one mapping from codec errors). */
+  static Kind kindOf(CodecError e) {
+    return switch (e.reason()) {
+      case BAD_VERSION -> Kind.BAD_VERSION;
+      case UNSUPPORTED_COMMAND -> Kind.UNKNOWN_COMMAND;
+      case TOO_LONG -> Kind.TOO_LONG;
+      case BAD_LENGTH, BAD_VALUE -> e.field().equals("NMETHODS") ? Kind.SYNTAX
+          : Kind.INVALID_DESTINATION;
+      case BAD_RESERVED, UNSUPPORTED_ADDRESS_TYPE -> Kind.SYNTAX;
+    };
   }
 }

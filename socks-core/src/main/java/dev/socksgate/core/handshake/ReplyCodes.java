@@ -55,6 +55,19 @@ public final class ReplyCodes {
     return wrap(reply.toBytes());
   }
 
+  /**
+   * Returns Tor's reply to an invalid request that queued no reply of its own ({@code
+   * connection_ap_handshake_socks_reply} with SOCKSPROTOCOL, Tor reference §1): nothing while no
+   * version is known, {@code 00 5B ...} for SOCKS4, the {@link #generic} form for SOCKS5.
+   */
+  static ByteBuffer generic(int version, HandshakeError.Kind kind, ClientInfo client) {
+    return switch (version) {
+      case 4 -> socks4Rejected();
+      case 5 -> generic(socks5(kind), client);
+      default -> wrap(new byte[0]);
+    };
+  }
+
   /** Returns Tor's failure reply to RESOLVE and RESOLVE_PTR: {@code 05 04 00 00 000000000000}. */
   public static ByteBuffer resolveFailed() {
     return wrap(Socks5Reply.unspecified(Socks5ReplyCode.HOST_UNREACHABLE).toBytes());

@@ -1,6 +1,5 @@
 package dev.socksgate.core.handshake;
 
-import dev.socksgate.codec.CodecError;
 import dev.socksgate.codec.Decoded;
 import dev.socksgate.codec.HttpResistance;
 import dev.socksgate.codec.ProtocolDetector;
@@ -15,14 +14,18 @@ import dev.socksgate.core.handshake.HandshakeError.Kind;
 import dev.socksgate.core.model.ClientInfo;
 import dev.socksgate.core.model.Credentials;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * The sans-IO server side of one SOCKS connection's handshake (Tor reference §1–§6). Fed the bytes
  * received so far, it returns one {@link HandshakeStep} per call and consumes input only when it
  * makes progress. Every reply is sent, in order, when a client pipelines several messages (Tor
- * sends only the last; see docs/protocol.md).
+ * sends only the last; see docs/server-behaviour.md).
+ *
+ * <p>Each message is dispatched on its first byte, as Tor's {@code parse_socks} does: {@code 04}
+ * SOCKS4/4a, {@code 05} or {@code 01} SOCKS5 (greeting, RFC 1929 or request, by state), {@code G
+ * H P C} the HTTP-resistance page, anything else a close with the reply the current version calls
+ * for (none before a version is known).
  *
  * <p>Not thread-safe: one instance per connection, used by one thread at a time. Fused: after
  * {@link HandshakeStep.Done} or {@link HandshakeStep.Failed}, every call throws {@link
@@ -30,9 +33,7 @@ import java.util.Objects;
  */
 public final class ServerHandshake {
 
-  private static final byte[] TOR_EXTENSION_PREFIX = {'<', 't', 'o', 'r', 'S', '0', 'X', '>'};
-  private static final byte[] TOR_EXTENSION_FORMAT_0 =
-      {'<', 't', 'o', 'r', 'S', '0', 'X', '>', '0'};
+  private static final int RFC1929_VERSION = 0x01;
 
   private enum Phase {
     ACTIVE,
@@ -79,27 +80,17 @@ public final class ServerHandshake {
     if (phase != Phase.ACTIVE) {
       throw new IllegalStateException("handshake is " + phase);
     }
-    if (in.remaining() < ProtocolDetector.BYTES_NEEDED) {
-      // Tor parses nothing before two bytes are buffered, whatever the first byte is.
-      return new HandshakeStep.NeedMore(ProtocolDetector.BYTES_NEEDED - in.remaining());
-    }
-    if (version == 0) {
-      return switch (ProtocolDetector.detect(in)) {
-        case SOCKS4 -> socks4(in);
-        case SOCKS5 -> greeting(in);
-        case HTTP -> fail(Kind.HTTP_REQUEST, "HTTP request on a SOCKS port",
-            HttpResistance.responseBuffer());
-        default -> fail(Kind.UNKNOWN_PROTOCOL, "unrecognised first byte", empty());
-      };
-    }
-    int first = in.get(in.position()) & 0xFF;
-    if (!gotAuth && (first == 0x01 || method.equals(Socks5AuthMethod.USERNAME_PASSWORD))) {
-      return passwordAuth(in);
-    }
-    return switch (first) {
-      case 0x04 -> socks4(in); // Tor quirk kept: SOCKS4 in place of the SOCKS5 request
-      case 0x05 -> socks5Request(in);
-      default -> failGeneric(Kind.BAD_VERSION, "unexpected version byte");
+    // Tor parses nothing before two bytes are buffered, whatever the first byte is.
+    return switch (ProtocolDetector.detect(in)) {
+      case NEED_MORE -> new HandshakeStep.NeedMore(ProtocolDetector.BYTES_NEEDED - in.remaining());
+      case SOCKS4 -> socks4(in);
+      case SOCKS5 -> socks5(in, false);
+      case HTTP -> fail(Kind.HTTP_REQUEST, "HTTP request on a SOCKS port",
+          HttpResistance.responseBuffer());
+      case UNKNOWN -> (in.get(in.position()) & 0xFF) == RFC1929_VERSION
+          ? socks5(in, true)
+          : failGeneric(version == 0 ? Kind.UNKNOWN_PROTOCOL : Kind.BAD_VERSION,
+              "unrecognised version byte");
     };
   }
 
@@ -122,27 +113,32 @@ public final class ServerHandshake {
     return send(PasswordAuthReply.SUCCESS.toBytes());
   }
 
+  /** Tor's SOCKS5 branch ({@code handle_socks_message}): RFC 1929, greeting or request. */
+  private HandshakeStep socks5(ByteBuffer in, boolean rfc1929Byte) {
+    if (!gotAuth && (rfc1929Byte || Socks5AuthMethod.USERNAME_PASSWORD.equals(method))) {
+      return passwordAuth(in);
+    }
+    return version == 5 ? socks5Request(in) : greeting(in);
+  }
+
   private HandshakeStep greeting(ByteBuffer in) {
     Decoded<Socks5Greeting> d = Socks5Greeting.decode(in);
     if (d instanceof Decoded.NeedMore<Socks5Greeting> n) {
       return new HandshakeStep.NeedMore(n.atLeast());
     }
     if (!(d instanceof Decoded.Message<Socks5Greeting> m)) {
-      return fail(Kind.SYNTAX, "no authentication methods", empty()); // version still 0: silent
+      return failGeneric(Kind.SYNTAX, "no authentication methods"); // version still 0: silent
+    }
+    Socks5AuthMethod selected = Socks5Auth.select(m.value(), options.requireAuthentication(),
+        client.listener().preferNoAuth());
+    byte[] reply = new Socks5MethodSelection(selected).toBytes();
+    if (selected.equals(Socks5AuthMethod.NO_ACCEPTABLE)) {
+      return fail(Kind.NO_ACCEPTABLE_METHOD, "no acceptable authentication method",
+          ReplyCodes.wrap(reply));
     }
     version = 5;
-    Socks5Greeting g = m.value();
-    boolean offersPassword = g.offers(Socks5AuthMethod.USERNAME_PASSWORD);
-    boolean offersNone = g.offers(Socks5AuthMethod.NO_AUTH) && !options.requireAuthentication();
-    if (offersPassword && !(offersNone && client.listener().preferNoAuth())) {
-      method = Socks5AuthMethod.USERNAME_PASSWORD;
-    } else if (offersNone) {
-      method = Socks5AuthMethod.NO_AUTH;
-    } else {
-      return fail(Kind.NO_ACCEPTABLE_METHOD, "no acceptable authentication method",
-          ReplyCodes.wrap(new Socks5MethodSelection(Socks5AuthMethod.NO_ACCEPTABLE).toBytes()));
-    }
-    return send(new Socks5MethodSelection(method).toBytes());
+    method = selected;
+    return send(reply);
   }
 
   private HandshakeStep passwordAuth(ByteBuffer in) {
@@ -153,9 +149,12 @@ public final class ServerHandshake {
     if (!(d instanceof Decoded.Message<PasswordAuthRequest> m)) {
       return failGeneric(Kind.BAD_VERSION, "expected an RFC 1929 request");
     }
+    if (version != 5) {
+      // Tor parses the whole message, then refuses it: no method was negotiated (reference §5).
+      return failGeneric(Kind.UNKNOWN_PROTOCOL, "RFC 1929 request before method negotiation");
+    }
     byte[] username = m.value().username();
-    if (startsWith(username, TOR_EXTENSION_PREFIX)
-        && !Arrays.equals(username, TOR_EXTENSION_FORMAT_0)) {
+    if (Socks5Auth.isForbiddenTorExtension(username)) {
       return failGeneric(Kind.BAD_AUTH_EXTENSION, "unsupported <torS0X> username format");
     }
     gotAuth = true;
@@ -175,7 +174,7 @@ public final class ServerHandshake {
       return new HandshakeStep.NeedMore(n.atLeast());
     }
     if (d instanceof Decoded.Malformed<Socks5Request> bad) {
-      return failParser(malformedKind(bad.error()), bad.error().describe());
+      return failParser(HandshakeError.kindOf(bad.error()), bad.error().describe());
     }
     Socks5Request request = ((Decoded.Message<Socks5Request>) d).value();
     RequestValidator.Result r = validator.socks5(request, credentials);
@@ -186,17 +185,25 @@ public final class ServerHandshake {
   }
 
   private HandshakeStep socks4(ByteBuffer in) {
+    if (in.remaining() < Socks4Request.HEADER_LENGTH) {
+      // Tor's handle_socks_message waits for the 8-byte header before it parses anything.
+      return new HandshakeStep.NeedMore(Socks4Request.HEADER_LENGTH + 1 - in.remaining());
+    }
     version = 4; // set before parsing: every SOCKS4 failure is 5B, as in Tor
     Decoded<Socks4Request> d = Socks4Request.decode(in);
     if (d instanceof Decoded.NeedMore<Socks4Request> n) {
       return new HandshakeStep.NeedMore(n.atLeast());
     }
     if (d instanceof Decoded.Malformed<Socks4Request> bad) {
-      return fail(malformedKind(bad.error()), bad.error().describe(), ReplyCodes.socks4Rejected());
+      return failGeneric(HandshakeError.kindOf(bad.error()), bad.error().describe());
+    }
+    if (options.requireAuthentication()) {
+      // SOCKS4 carries no password: a server that requires one refuses it (our extension).
+      return failGeneric(Kind.NO_ACCEPTABLE_METHOD, "SOCKS4 cannot authenticate");
     }
     RequestValidator.Result r = validator.socks4(((Decoded.Message<Socks4Request>) d).value());
     if (r.error() != null) {
-      return fail(r.error(), "request refused", ReplyCodes.socks4Rejected());
+      return failGeneric(r.error(), "request refused");
     }
     return done(r, in);
   }
@@ -206,23 +213,14 @@ public final class ServerHandshake {
     return new HandshakeStep.Done(r.request(), in.remaining());
   }
 
-  private static Kind malformedKind(CodecError e) {
-    return switch (e.reason()) {
-      case BAD_VERSION -> Kind.BAD_VERSION;
-      case UNSUPPORTED_COMMAND -> Kind.UNKNOWN_COMMAND;
-      case TOO_LONG -> Kind.TOO_LONG;
-      case BAD_LENGTH, BAD_VALUE -> e.field().equals("NMETHODS") ? Kind.SYNTAX
-          : Kind.INVALID_DESTINATION;
-      case BAD_RESERVED, UNSUPPORTED_ADDRESS_TYPE -> Kind.SYNTAX;
-    };
-  }
-
+  /** Fails with the parser's reply: always the 10-byte ATYP 01 form (Tor reference §6.2). */
   private HandshakeStep failParser(Kind kind, String detail) {
     return fail(kind, detail, ReplyCodes.parserError(ReplyCodes.socks5(kind)));
   }
 
+  /** Fails with Tor's generic reply for the version known so far (Tor reference §1). */
   private HandshakeStep failGeneric(Kind kind, String detail) {
-    return fail(kind, detail, ReplyCodes.generic(ReplyCodes.socks5(kind), client));
+    return fail(kind, detail, ReplyCodes.generic(version, kind, client));
   }
 
   private HandshakeStep fail(Kind kind, String detail, ByteBuffer reply) {
@@ -232,14 +230,5 @@ public final class ServerHandshake {
 
   private static HandshakeStep send(byte[] bytes) {
     return new HandshakeStep.Send(ReplyCodes.wrap(bytes));
-  }
-
-  private static ByteBuffer empty() {
-    return ByteBuffer.allocate(0).asReadOnlyBuffer();
-  }
-
-  private static boolean startsWith(byte[] value, byte[] prefix) {
-    return value.length >= prefix.length
-        && Arrays.equals(value, 0, prefix.length, prefix, 0, prefix.length);
   }
 }

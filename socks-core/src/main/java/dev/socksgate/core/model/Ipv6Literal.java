@@ -58,7 +58,7 @@ final class Ipv6Literal {
       }
       int v = 0;
       for (int i = 0; i < group.length(); i++) {
-        int d = Character.digit(group.charAt(i), 16);
+        int d = hexDigit(group.charAt(i));
         if (d < 0) {
           return -1;
         }
@@ -68,5 +68,16 @@ final class Ipv6Literal {
       out[n++] = (byte) v;
     }
     return n;
+  }
+
+  /** ASCII only: {@link Character#digit} would also take other scripts' digits. */
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+      return (c | 0x20) - 'a' + 10;
+    }
+    return -1;
   }
 }

@@ -9,23 +9,29 @@ import java.util.Objects;
  * @param sessionGroup Tor's SessionGroup: streams from listeners with different groups never share
  *     an isolation key; a listener without an explicit group gets one of its own
  * @param preferNoAuth PreferSOCKSNoAuth: pick method 00 when a client offers both 00 and 02. Tor
- *     forces this on when IsolateSOCKSAuth is off, and so does {@link #of}
+ *     forces this on when IsolateSOCKSAuth is off, and so does every constructor here
  * @param extendedErrors ExtendedErrors: proposal 304 reply codes replace the mapped REP in CONNECT
  *     failure replies
  */
 public record ListenerSettings(
     IsolationFlags isolation, int sessionGroup, boolean preferNoAuth, boolean extendedErrors) {
 
-  /** Validates the fields. */
+  /**
+   * Validates the fields and applies Tor's rule ({@code port_parse_config}): without
+   * IsolateSOCKSAuth, "no auth" is preferred whatever {@code preferNoAuth} says, so {@link
+   * #preferNoAuth()} can differ from the argument.
+   */
   public ListenerSettings {
     Objects.requireNonNull(isolation, "isolation");
     if (sessionGroup < 0) {
       throw new IllegalArgumentException("sessionGroup must not be negative: " + sessionGroup);
     }
+    preferNoAuth = preferNoAuth || !isolation.isolateSocksAuth();
   }
 
   /**
-   * Returns settings with Tor's rule applied: without IsolateSOCKSAuth, "no auth" is preferred.
+   * Returns settings with Tor's rule applied: without IsolateSOCKSAuth, "no auth" is preferred
+   * (the canonical constructor applies it too).
    */
   public static ListenerSettings of(IsolationFlags isolation, int sessionGroup,
       boolean preferNoAuth, boolean extendedErrors) {

@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param command what to do
  * @param target the destination; for RESOLVE a name (or an address, answered at once), for
  *     RESOLVE_PTR an address
- * @param credentials what the client presented
+ * @param credentials what the client presented: a SOCKS4 user id only with SOCKS4/4a, a
+ *     username/password only with SOCKS5
  * @param protocol the protocol the request arrived in
  * @param client who asked, through which listener
  * @param safe false when the client gave only an IP address for CONNECT or RESOLVE (Tor's "unsafe
@@ -34,6 +35,12 @@ public record StreamRequest(
     }
     if (command == StreamCommand.RESOLVE_PTR && protocol != SocksProtocol.SOCKS5) {
       throw new IllegalArgumentException("RESOLVE_PTR is SOCKS5 only");
+    }
+    if (credentials instanceof Credentials.Socks4UserId && protocol == SocksProtocol.SOCKS5) {
+      throw new IllegalArgumentException("a SOCKS4 user id on a SOCKS5 request");
+    }
+    if (credentials instanceof Credentials.UsernamePassword && protocol != SocksProtocol.SOCKS5) {
+      throw new IllegalArgumentException("RFC 1929 credentials on a SOCKS4 request");
     }
   }
 

@@ -4,6 +4,7 @@ import dev.socksgate.codec.DomainName;
 import dev.socksgate.core.model.Host;
 import dev.socksgate.core.model.IsolationKey;
 import dev.socksgate.core.model.SocksProtocol;
+import dev.socksgate.core.model.StreamCommand;
 import dev.socksgate.core.model.StreamFailure;
 import dev.socksgate.core.model.StreamRequest;
 import dev.socksgate.core.port.DestinationPolicy;
@@ -20,11 +21,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
 /**
  * The use case: runs a request that finished its handshake. RESOLVE goes to the resolver,
  * RESOLVE_PTR to the reverse resolver, CONNECT to the exit connector with the request's isolation
- * key; each passes the destination policy first. The returned stage never completes
+ * key; each passes the destination policy first, and RESOLVE answers pass it again ({@link
+ * DestinationPolicy#allowsAnswer}). The returned stage never completes
  * exceptionally: every failure of a port becomes a {@link StreamOutcome.Refused} with the one reply
  * {@code ReplyCodes} maps it to.
  *
@@ -65,8 +68,10 @@ public final class StreamService<E> {
         case CONNECT -> connect(request, earlyData);
       };
     } catch (RuntimeException e) {
-      // A port that throws instead of completing its stage must not take the caller down.
-      return done(refused(request, StreamFailure.GENERAL));
+      // A port that throws instead of completing its stage must not take the caller down. It
+      // ends like a port that failed its stage: GENERAL for CONNECT, RESOLVE_FAILED for lookups.
+      return done(refused(request, request.command() == StreamCommand.CONNECT
+          ? StreamFailure.GENERAL : StreamFailure.RESOLVE_FAILED));
     }
   }
 
@@ -90,7 +95,8 @@ public final class StreamService<E> {
     IsolationKey key = isolation.keyFor(request);
     return recover(request, StreamFailure.RESOLVE_FAILED,
         resolver.resolve(((Host.Name) host).name(), key)
-            .thenApply(answers -> pick(request, answers)
+            .thenApply(answers -> pick(request, answers.stream()
+                .filter(destinations::allowsAnswer).collect(Collectors.toList()))
                 .map(a -> answer(request, a))
                 .orElseGet(() -> refused(request, StreamFailure.RESOLVE_FAILED))));
   }

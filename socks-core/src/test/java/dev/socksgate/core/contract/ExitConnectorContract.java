@@ -24,8 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link ExitConnector} must do: open a stream to a reachable target and deliver the
- * early data first, byte-exact; report a refused target as {@link
- * StreamFailure#CONNECTION_REFUSED}. Adapters extend this class; targets must be on loopback.
+ * early data first, byte-exact; open a stream without early data too; report a refused target as
+ * {@link StreamFailure#CONNECTION_REFUSED} (a value, not an exceptional completion). Adapters
+ * extend this class; targets must be on loopback. The core's own {@code RecordingExitConnector}
+ * fake passes it too.
  *
  * @param <E> the adapter's stream handle
  */
@@ -80,6 +82,17 @@ public abstract class ExitConnectorContract<E> {
     } finally {
       close(exit);
     }
+  }
+
+  @Test
+  void connect_reachableTarget_withoutEarlyData_connects() throws Exception {
+    ExitResult<E> result = connector()
+        .connect(connectRequest(reachableTarget()), anyKey(), ByteBuffer.allocate(0))
+        .toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+    ExitResult.Connected<?> connected = assertInstanceOf(ExitResult.Connected.class, result);
+    @SuppressWarnings("unchecked")
+    E exit = (E) connected.exit();
+    close(exit);
   }
 
   @Test

@@ -61,5 +61,6 @@ public abstract class IsolationPolicyContract {
     assertFalse(shown.contains("s3cret-pw"), shown);
     assertFalse(shown.contains("alice"), shown);
     assertFalse(shown.contains("127.0.0.9"), shown);
+    assertFalse(shown.contains("example.com"), shown);
   }
 }
