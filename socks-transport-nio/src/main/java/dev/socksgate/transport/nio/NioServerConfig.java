@@ -1,0 +1,181 @@
+package dev.socksgate.transport.nio;
+
+import dev.socksgate.core.handshake.HandshakeOptions;
+import dev.socksgate.core.model.ListenerSettings;
+import dev.socksgate.core.port.Authenticator;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every limit and setting of a {@link NioSocksServer}, with defaults ({@link #builder()}).
+ *
+ * @param listeners the addresses to listen on, at least one
+ * @param bufferSize bytes per relay buffer (one per direction, borrowed only while it holds data);
+ *     1 KiB to 16 MiB, default 64 KiB
+ * @param maxConnections the most client connections at once; more are closed right after accept
+ * @param backlog the listen backlog of each listener
+ * @param handshakeTimeout Tor's SocksTimeout (default 2 minutes): an unfinished handshake is
+ *     closed silently when it passes; it starts again when the request is complete, and a request
+ *     still pending then gets the TIMED_OUT reply
+ * @param idleTimeout a relay with no byte in either direction for this long is closed; {@link
+ *     Duration#ZERO} (the default) for never
+ * @param closeLinger how long a closing connection may take to write its last reply, and then to
+ *     see the client's EOF after our FIN (default 2 s). The wait avoids closing with unread input,
+ *     which would send a reset that can destroy the reply; zero closes right after the FIN
+ * @param handshake the handshake options (authentication required, SafeSocks)
+ * @param authenticator verifies RFC 1929 credentials; required when {@code
+ *     handshake.requireAuthentication()}
+ * @param events the hook for what the server reports
+ */
+public record NioServerConfig(
+    List<ListenerConfig> listeners,
+    int bufferSize,
+    int maxConnections,
+    int backlog,
+    Duration handshakeTimeout,
+    Duration idleTimeout,
+    Duration closeLinger,
+    HandshakeOptions handshake,
+    Optional<Authenticator> authenticator,
+    ServerEvents events) {
+
+  /** The default relay buffer size: 64 KiB. */
+  public static final int DEFAULT_BUFFER_SIZE = 64 * 1024;
+  /** The default connection cap. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 4096;
+  /** The default listen backlog. */
+  public static final int DEFAULT_BACKLOG = 512;
+  /** Tor's default SocksTimeout. */
+  public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofMinutes(2);
+  /** The default close linger. */
+  public static final Duration DEFAULT_CLOSE_LINGER = Duration.ofSeconds(2);
+
+  private static final Duration MAX_DURATION = Duration.ofDays(1);
+
+  /** Validates every field. */
+  public NioServerConfig {
+    listeners = List.copyOf(listeners);
+    Objects.requireNonNull(handshake, "handshake");
+    Objects.requireNonNull(authenticator, "authenticator");
+    Objects.requireNonNull(events, "events");
+    if (listeners.isEmpty()) {
+      throw new IllegalArgumentException("at least one listener is needed");
+    }
+    check(bufferSize >= 1024 && bufferSize <= 16 << 20, "bufferSize must be 1 KiB to 16 MiB");
+    check(maxConnections >= 1, "maxConnections must be at least 1");
+    check(backlog >= 1, "backlog must be at least 1");
+    check(isWithin(handshakeTimeout, false), "handshakeTimeout must be positive, at most a day");
+    check(isWithin(idleTimeout, true), "idleTimeout must be zero or positive, at most a day");
+    check(isWithin(closeLinger, true), "closeLinger must be zero or positive, at most a day");
+    check(!handshake.requireAuthentication() || authenticator.isPresent(),
+        "requireAuthentication needs an authenticator");
+  }
+
+  /** Returns a builder with every default and no listener. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static boolean isWithin(Duration d, boolean zeroAllowed) {
+    return d != null && !d.isNegative() && (zeroAllowed || !d.isZero())
+        && d.compareTo(MAX_DURATION) <= 0;
+  }
+
+  private static void check(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** Builds a config; not thread-safe. */
+  public static final class Builder {
+    private final List<ListenerConfig> listeners = new ArrayList<>();
+    private int bufferSize = DEFAULT_BUFFER_SIZE;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private int backlog = DEFAULT_BACKLOG;
+    private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+    private Duration idleTimeout = Duration.ZERO;
+    private Duration closeLinger = DEFAULT_CLOSE_LINGER;
+    private HandshakeOptions handshake = HandshakeOptions.TOR_DEFAULTS;
+    private Authenticator authenticator;
+    private ServerEvents events = ServerEvents.NONE;
+
+    private Builder() {}
+
+    /** Adds a listener. */
+    public Builder listener(ListenerConfig listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** Adds a listener on {@code bind} with {@code settings}. */
+    public Builder listener(InetSocketAddress bind, ListenerSettings settings) {
+      return listener(new ListenerConfig(bind, settings));
+    }
+
+    /** Sets the relay buffer size. */
+    public Builder bufferSize(int bytes) {
+      this.bufferSize = bytes;
+      return this;
+    }
+
+    /** Sets the connection cap. */
+    public Builder maxConnections(int max) {
+      this.maxConnections = max;
+      return this;
+    }
+
+    /** Sets the listen backlog. */
+    public Builder backlog(int backlog) {
+      this.backlog = backlog;
+      return this;
+    }
+
+    /** Sets Tor's SocksTimeout. */
+    public Builder handshakeTimeout(Duration timeout) {
+      this.handshakeTimeout = timeout;
+      return this;
+    }
+
+    /** Sets the relay idle timeout; zero for none. */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = timeout;
+      return this;
+    }
+
+    /** Sets the close linger. */
+    public Builder closeLinger(Duration linger) {
+      this.closeLinger = linger;
+      return this;
+    }
+
+    /** Sets the handshake options. */
+    public Builder handshake(HandshakeOptions options) {
+      this.handshake = options;
+      return this;
+    }
+
+    /** Sets the authenticator. */
+    public Builder authenticator(Authenticator authenticator) {
+      this.authenticator = authenticator;
+      return this;
+    }
+
+    /** Sets the events hook. */
+    public Builder events(ServerEvents events) {
+      this.events = events;
+      return this;
+    }
+
+    /** Returns the validated config. */
+    public NioServerConfig build() {
+      return new NioServerConfig(listeners, bufferSize, maxConnections, backlog,
+          handshakeTimeout, idleTimeout, closeLinger, handshake,
+          Optional.ofNullable(authenticator), events);
+    }
+  }
+}

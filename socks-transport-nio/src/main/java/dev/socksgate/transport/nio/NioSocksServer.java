@@ -1,0 +1,245 @@
+package dev.socksgate.transport.nio;
+
+import dev.socksgate.core.session.StreamService;
+import dev.socksgate.transport.nio.internal.Acceptor;
+import dev.socksgate.transport.nio.internal.BufferPool;
+import dev.socksgate.transport.nio.internal.Closing;
+import dev.socksgate.transport.nio.internal.EventLoop;
+import dev.socksgate.transport.nio.internal.ServerContext;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SOCKS server: listeners on a {@link NioTransport}'s loops, each client's handshake through
+ * the core's engine, each request through the core's use case ({@code StreamService<NioExit>}),
+ * and the relay. Build the transport first, then the exit connector and the use case on it, then
+ * this.
+ *
+ * <p>Lifecycle: {@link #start()} once (starts the transport, binds every listener), {@link
+ * #stop(Duration)} once; a stopped server cannot be restarted. Thread-safe.
+ */
+public final class NioSocksServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NioSocksServer.class);
+  private static final long CONTROL_WAIT_SECONDS = 10;
+
+  private enum State { NEW, RUNNING, STOPPED }
+
+  private final NioTransport transport;
+  private final StreamService<NioExit> service;
+  private final NioServerConfig config;
+  private final List<Acceptor> acceptors = new ArrayList<>();
+  private final List<InetSocketAddress> bound = new ArrayList<>();
+  private State state = State.NEW; // guarded by this
+  private ServerContext ctx; // set by start
+  private int ioLimit; // tests only: most bytes per read/write call
+
+  /**
+   * Creates a server (nothing is opened until {@link #start()}).
+   *
+   * @throws IllegalStateException if {@code transport} already carries a server
+   */
+  public NioSocksServer(NioTransport transport, StreamService<NioExit> service,
+      NioServerConfig config) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.service = Objects.requireNonNull(service, "service");
+    this.config = Objects.requireNonNull(config, "config");
+    transport.claim();
+  }
+
+  /**
+   * Starts the transport and binds every listener. On failure, whatever was bound is closed and
+   * the server is stopped.
+   *
+   * @throws IOException if a listener cannot be bound
+   * @throws IllegalStateException if the server was started before
+   */
+  public synchronized void start() throws IOException {
+    if (state != State.NEW) {
+      throw new IllegalStateException("server already " + state);
+    }
+    state = State.RUNNING;
+    try {
+      transport.start();
+      EventLoop[] loops = transport.loops();
+      ctx = new ServerContext(loops, service, new ServerContext.Settings(config.handshake(),
+          config.authenticator(), config.events(), config.bufferSize(), config.maxConnections(),
+          config.handshakeTimeout(), config.idleTimeout(), config.closeLinger(), ioLimit));
+      for (int i = 0; i < config.listeners().size(); i++) {
+        bind(loops[i % loops.length], config.listeners().get(i));
+      }
+    } catch (IOException | RuntimeException e) {
+      stop(Duration.ZERO);
+      throw e;
+    }
+  }
+
+  private void bind(EventLoop loop, ListenerConfig listener) throws IOException {
+    ServerSocketChannel ch = ServerSocketChannel.open(
+        listener.bind().getAddress() instanceof Inet6Address
+            ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+    try {
+      ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      ch.bind(listener.bind(), config.backlog());
+      ch.configureBlocking(false);
+      CompletableFuture<Acceptor> registered = new CompletableFuture<>();
+      loop.execute(() -> {
+        try {
+          registered.complete(Acceptor.register(loop, ch, listener.settings(), ctx));
+        } catch (IOException | RuntimeException e) {
+          registered.completeExceptionally(e);
+        }
+      });
+      acceptors.add(await(registered));
+      InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
+      bound.add(local);
+      LOG.debug("SOCKS listener on {}", local);
+    } catch (IOException | RuntimeException e) {
+      Closing.quietly(ch);
+      throw e;
+    }
+  }
+
+  /** Returns the bound listener addresses, in configuration order (port 0 resolved). */
+  public synchronized List<InetSocketAddress> boundAddresses() {
+    return List.copyOf(bound);
+  }
+
+  /** Returns the number of client connections open now. */
+  public int connectionCount() {
+    ServerContext c;
+    synchronized (this) {
+      c = ctx;
+    }
+    return c == null ? 0 : c.connectionCount();
+  }
+
+  /**
+   * Stops the server: closes the listeners, closes every connection that is not relaying, lets the
+   * relays finish for up to {@code grace}, closes whatever is left, then stops the transport.
+   * Returns when every loop thread has ended. Idempotent.
+   *
+   * @throws IllegalStateException if called on an event-loop thread (it would wait for itself)
+   */
+  public void stop(Duration grace) {
+    Objects.requireNonNull(grace, "grace");
+    transport.checkNotOnLoop();
+    ServerContext c;
+    synchronized (this) {
+      if (state == State.STOPPED) {
+        return;
+      }
+      state = State.STOPPED;
+      c = ctx;
+    }
+    long deadline = System.nanoTime() + Math.max(0, grace.toNanos());
+    if (c != null) {
+      List<CompletableFuture<Void>> closing = new ArrayList<>();
+      for (Acceptor a : acceptors) {
+        closing.add(onLoop(a.loop(), a::close));
+      }
+      awaitQuietly(closing);
+      c.beginDrain();
+      closing.clear();
+      for (EventLoop loop : transport.loops()) {
+        closing.add(onLoop(loop, () -> loop.stopSelectables(true)));
+      }
+      awaitQuietly(closing);
+      try {
+        c.drained().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        LOG.debug("grace period over with {} connections open", c.connectionCount());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    transport.close();
+    LOG.debug("SOCKS server stopped");
+  }
+
+  /** Stops at once: {@code stop(Duration.ZERO)}. */
+  @Override
+  public void close() {
+    stop(Duration.ZERO);
+  }
+
+  /** Tests only: caps the bytes of every read and write call, forcing partial I/O. */
+  synchronized void ioLimit(int bytes) {
+    this.ioLimit = bytes;
+  }
+
+  /** Tests only: the relay buffer accounting summed over the loops (in use, high water). */
+  int[] bufferAccounting() throws IOException {
+    EventLoop[] loops = transport.loops();
+    int[] sum = new int[2];
+    for (EventLoop loop : loops) {
+      CompletableFuture<int[]> f = new CompletableFuture<>();
+      loop.execute(() -> {
+        BufferPool pool = ctx.pool(loop);
+        f.complete(new int[] {pool.inUse(), pool.highWater()});
+      });
+      int[] one = await(f);
+      sum[0] += one[0];
+      sum[1] += one[1];
+    }
+    return sum;
+  }
+
+  private static CompletableFuture<Void> onLoop(EventLoop loop, Runnable action) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (!loop.tryExecute(() -> {
+      try {
+        action.run();
+      } finally {
+        done.complete(null);
+      }
+    })) {
+      done.complete(null); // the loop has stopped, which closed everything on it
+    }
+    return done;
+  }
+
+  private static void awaitQuietly(List<CompletableFuture<Void>> futures) {
+    try {
+      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+          .get(CONTROL_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("An event loop did not answer while stopping", e);
+    }
+  }
+
+  private static <T> T await(CompletableFuture<T> f) throws IOException {
+    try {
+      return f.get(CONTROL_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for an event loop");
+    } catch (TimeoutException e) {
+      throw new IOException("an event loop did not answer", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}

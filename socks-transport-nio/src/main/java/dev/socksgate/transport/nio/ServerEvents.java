@@ -1,0 +1,53 @@
+package dev.socksgate.transport.nio;
+
+import dev.socksgate.core.handshake.HandshakeError;
+import dev.socksgate.core.model.ClientInfo;
+import dev.socksgate.core.model.StreamFailure;
+import dev.socksgate.core.model.StreamRequest;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * What the server reports, for an embedder that logs or counts (the app decides the logging
+ * policy; the transport itself logs at DEBUG only, and never client data above it). Every method
+ * has a no-op default.
+ *
+ * <p>Called on event-loop threads: implementations must be thread-safe, fast and non-blocking. An
+ * exception thrown here is logged and otherwise ignored. The arguments carry client addresses,
+ * targets and (inside requests) credentials: redact them before logging.
+ */
+public interface ServerEvents {
+
+  /** Reports nothing. */
+  ServerEvents NONE = new ServerEvents() {};
+
+  /** A client connected and its handshake starts. */
+  default void connectionAccepted(ClientInfo client) {}
+
+  /** A client was closed at once because the connection cap was reached. */
+  default void connectionRejected(InetSocketAddress listener) {}
+
+  /**
+   * {@code accept} started failing (EMFILE and the like). Reported once per streak of failures:
+   * the listener pauses for 100 ms and retries until an accept works again.
+   */
+  default void acceptFailed(InetSocketAddress listener, IOException error) {}
+
+  /** The handshake failed; the reply the core chose was sent (or nothing, for garbage). */
+  default void handshakeFailed(ClientInfo client, HandshakeError error) {}
+
+  /**
+   * A request is complete and goes to the use case. An app warns about unsafe requests here
+   * ({@code !request.safe()}: the client resolved the name itself, Tor reference §14).
+   */
+  default void requestDone(StreamRequest request) {}
+
+  /** CONNECT succeeded: the success reply was sent and the relay runs. */
+  default void streamOpened(StreamRequest request) {}
+
+  /** The request failed (including a SocksTimeout while pending: TIMED_OUT). */
+  default void streamFailed(StreamRequest request, StreamFailure failure) {}
+
+  /** A client connection was closed, for whatever reason. */
+  default void connectionClosed(ClientInfo client) {}
+}

@@ -1,0 +1,121 @@
+package dev.socksgate.transport.nio.internal;
+
+import dev.socksgate.core.model.ListenerSettings;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One listening socket on one event loop. It accepts a bounded batch per readiness event and
+ * hands each client to the server context (cap, then a loop by round robin). When {@code accept}
+ * fails (EMFILE: out of file descriptors, ENFILE, ENOBUFS) the pending connection stays in the
+ * backlog, so retrying at once would spin: the acceptor turns {@code OP_ACCEPT} off and a short
+ * back-off deadline turns it back on.
+ *
+ * <p>Confined to its loop thread.
+ */
+public final class Acceptor implements Selectable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
+  private static final int MAX_ACCEPTS_PER_EVENT = 64;
+  static final long BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  private final EventLoop loop;
+  private final ServerSocketChannel channel;
+  private final ListenerSettings settings;
+  private final InetSocketAddress local;
+  private final ServerContext ctx;
+  private final Deadline resume = new Deadline(this::resume);
+  private final AcceptCall acceptCall;
+  private SelectionKey key;
+  private boolean failing;
+
+  /** The accept call; tests replace it to simulate EMFILE. */
+  @FunctionalInterface
+  interface AcceptCall {
+    SocketChannel accept(ServerSocketChannel channel) throws IOException;
+  }
+
+  private Acceptor(EventLoop loop, ServerSocketChannel channel, ListenerSettings settings,
+      InetSocketAddress local, ServerContext ctx, AcceptCall acceptCall) {
+    this.acceptCall = acceptCall;
+    this.loop = loop;
+    this.channel = channel;
+    this.settings = settings;
+    this.local = local;
+    this.ctx = ctx;
+  }
+
+  /** Registers a bound, non-blocking listening channel with {@code loop}. Loop thread only. */
+  public static Acceptor register(EventLoop loop, ServerSocketChannel channel,
+      ListenerSettings settings, ServerContext ctx) throws IOException {
+    return register(loop, channel, settings, ctx, ServerSocketChannel::accept);
+  }
+
+  static Acceptor register(EventLoop loop, ServerSocketChannel channel,
+      ListenerSettings settings, ServerContext ctx, AcceptCall acceptCall) throws IOException {
+    assert loop.inEventLoop();
+    InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
+    Acceptor a = new Acceptor(loop, channel, settings, local, ctx, acceptCall);
+    a.key = channel.register(loop.selector(), SelectionKey.OP_ACCEPT, a);
+    return a;
+  }
+
+  /** Returns the loop this acceptor runs on. */
+  public EventLoop loop() {
+    return loop;
+  }
+
+  @Override
+  public void onReady(int readyOps) {
+    assert loop.inEventLoop();
+    for (int i = 0; i < MAX_ACCEPTS_PER_EVENT && key.isValid(); i++) {
+      SocketChannel c;
+      try {
+        c = acceptCall.accept(channel);
+      } catch (IOException e) {
+        pause(e);
+        return;
+      }
+      if (c == null) {
+        return;
+      }
+      failing = false;
+      ctx.admit(c, settings, local);
+    }
+  }
+
+  private void pause(IOException e) {
+    LOG.debug("accept on {} failed; pausing {} ms", local,
+        TimeUnit.NANOSECONDS.toMillis(BACKOFF_NANOS), e);
+    if (!failing) {
+      ctx.notify(ev -> ev.acceptFailed(local, e)); // once per streak: the app decides the level
+    }
+    failing = true;
+    key.interestOps(0);
+    loop.schedule(resume, BACKOFF_NANOS);
+  }
+
+  private void resume() {
+    if (key.isValid()) {
+      key.interestOps(SelectionKey.OP_ACCEPT);
+    }
+  }
+
+  /** Stops listening: closes the channel. Idempotent. Loop thread only. */
+  public void close() {
+    assert loop.inEventLoop();
+    loop.cancel(resume);
+    Closing.quietly(channel);
+  }
+
+  @Override
+  public void onStop(boolean graceful) {
+    close();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.socksgate.transport.nio.internal;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+
+/**
+ * Direct relay buffers of one size, for one event loop. A relay direction borrows a buffer only
+ * while it holds bytes and gives it back as soon as it is empty, so an idle connection pins none;
+ * the pool keeps at most {@code maxRetained} free buffers and lets the rest go to the collector.
+ *
+ * <p>Confined to its loop thread. The accounting ({@link #inUse()}, {@link #highWater()}) lets
+ * tests assert that relay buffering stays bounded.
+ */
+public final class BufferPool {
+
+  private final int bufferSize;
+  private final int maxRetained;
+  private final ArrayDeque<ByteBuffer> free;
+  private int inUse;
+  private int highWater;
+
+  /**
+   * Creates an empty pool.
+   *
+   * @param bufferSize the capacity of every buffer
+   * @param maxRetained how many free buffers to keep for reuse
+   */
+  public BufferPool(int bufferSize, int maxRetained) {
+    if (bufferSize < 1 || maxRetained < 0) {
+      throw new IllegalArgumentException("bufferSize " + bufferSize + ", maxRetained "
+          + maxRetained);
+    }
+    this.bufferSize = bufferSize;
+    this.maxRetained = maxRetained;
+    this.free = new ArrayDeque<>(Math.max(1, maxRetained));
+  }
+
+  /** Returns a cleared buffer of {@link #bufferSize()} bytes, the caller's until released. */
+  public ByteBuffer acquire() {
+    ByteBuffer b = free.pollFirst();
+    if (b == null) {
+      b = ByteBuffer.allocateDirect(bufferSize);
+    }
+    inUse++;
+    highWater = Math.max(highWater, inUse);
+    return b;
+  }
+
+  /** Takes back a buffer obtained from {@link #acquire()}; the caller must not touch it again. */
+  public void release(ByteBuffer b) {
+    inUse--;
+    if (free.size() < maxRetained) {
+      b.clear();
+      free.addFirst(b);
+    }
+  }
+
+  /** Returns the capacity of every buffer. */
+  public int bufferSize() {
+    return bufferSize;
+  }
+
+  /** Returns how many buffers are borrowed now. */
+  public int inUse() {
+    return inUse;
+  }
+
+  /** Returns the most buffers ever borrowed at once. */
+  public int highWater() {
+    return highWater;
+  }
+
+  /** Returns how many free buffers the pool keeps now. */
+  public int retained() {
+    return free.size();
+  }
+}

@@ -1,0 +1,162 @@
+package dev.socksgate.transport.nio.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A socket channel registered with one event loop, with its interest ops kept as desired state
+ * (Jetty {@code SelectableChannelEndPoint}): owners say what they want with {@link #interest(int)}
+ * as often as they like, and the loop applies the change once, at the end of the iteration.
+ *
+ * <p>An optional I/O limit caps the bytes moved by one read or write call. Production uses none;
+ * tests set one to force partial reads and partial writes everywhere (a chunking channel, as in
+ * tls-channel's {@code ChunkingByteChannel}).
+ *
+ * <p>Confined to its loop thread.
+ */
+public final class Endpoint implements Selectable {
+
+  /** Reacts to an endpoint's readiness. Called on the loop thread. */
+  public interface Handler {
+    /** The endpoint's channel has bytes (or EOF) to read. */
+    void onReadable(Endpoint endpoint);
+
+    /** The endpoint's channel can take more bytes. */
+    void onWritable(Endpoint endpoint);
+
+    /** See {@link Selectable#onStop(boolean)}. */
+    void onStop(boolean graceful);
+  }
+
+  private final EventLoop loop;
+  private final SocketChannel channel;
+  private final int ioLimit;
+  private Handler handler;
+  private SelectionKey key;
+  private int desired;
+  private int applied;
+  private boolean queued;
+  private boolean outputShut;
+
+  private Endpoint(EventLoop loop, SocketChannel channel, Handler handler, int ioLimit) {
+    this.loop = loop;
+    this.channel = channel;
+    this.handler = handler;
+    this.ioLimit = ioLimit;
+  }
+
+  /**
+   * Registers {@code channel} with {@code loop} (reusing its key if the channel is registered there
+   * already, as an exit opened on this loop is), with no interest yet.
+   *
+   * @param ioLimit the most bytes one read or write may move, or 0 for no limit
+   */
+  public static Endpoint register(EventLoop loop, SocketChannel channel, Handler handler,
+      int ioLimit) throws IOException {
+    assert loop.inEventLoop();
+    Endpoint e = new Endpoint(loop, channel, handler, ioLimit);
+    channel.configureBlocking(false);
+    SelectionKey existing = channel.keyFor(loop.selector());
+    if (existing != null && existing.isValid()) {
+      existing.attach(e);
+      e.key = existing;
+      e.applied = existing.interestOps();
+      e.interest(0);
+    } else {
+      e.key = channel.register(loop.selector(), 0, e);
+    }
+    return e;
+  }
+
+  /** Gives the endpoint's events to a new owner (the relay, when a connection starts relaying). */
+  public void handOver(Handler newOwner) {
+    assert loop.inEventLoop();
+    this.handler = newOwner;
+  }
+
+  /** Returns the channel. */
+  public SocketChannel channel() {
+    return channel;
+  }
+
+  /** Sets the desired interest ops; the loop applies them at the end of its iteration. */
+  public void interest(int ops) {
+    assert loop.inEventLoop();
+    desired = ops;
+    if (desired != applied && !queued) {
+      queued = true;
+      loop.markDirty(this);
+    }
+  }
+
+  void applyInterest() {
+    queued = false;
+    if (key.isValid() && desired != applied) {
+      key.interestOps(desired);
+      applied = desired;
+    }
+  }
+
+  /** Reads into {@code dst}; returns the count or -1 at EOF. */
+  public int read(ByteBuffer dst) throws IOException {
+    assert loop.inEventLoop();
+    if (ioLimit <= 0 || dst.remaining() <= ioLimit) {
+      return channel.read(dst);
+    }
+    int limit = dst.limit();
+    dst.limit(dst.position() + ioLimit);
+    try {
+      return channel.read(dst);
+    } finally {
+      dst.limit(limit);
+    }
+  }
+
+  /** Writes from {@code src}; returns the count, possibly 0. */
+  public int write(ByteBuffer src) throws IOException {
+    assert loop.inEventLoop();
+    if (ioLimit <= 0 || src.remaining() <= ioLimit) {
+      return channel.write(src);
+    }
+    int limit = src.limit();
+    src.limit(src.position() + ioLimit);
+    try {
+      return channel.write(src);
+    } finally {
+      src.limit(limit);
+    }
+  }
+
+  /** Sends FIN once (half-close): the peer reads EOF, we can still read. */
+  public void shutdownOutput() throws IOException {
+    assert loop.inEventLoop();
+    if (!outputShut) {
+      outputShut = true;
+      channel.shutdownOutput();
+    }
+  }
+
+  /** Closes the channel, which cancels its key. Idempotent. */
+  public void close() {
+    assert loop.inEventLoop();
+    Closing.quietly(channel);
+  }
+
+  @Override
+  public void onReady(int readyOps) {
+    // Writes first: draining a pending buffer is what lets the other side read again.
+    if ((readyOps & SelectionKey.OP_WRITE) != 0) {
+      handler.onWritable(this);
+    }
+    if ((readyOps & SelectionKey.OP_READ) != 0 && channel.isOpen()) {
+      handler.onReadable(this);
+    }
+  }
+
+  @Override
+  public void onStop(boolean graceful) {
+    handler.onStop(graceful);
+  }
+}

@@ -1,0 +1,160 @@
+package dev.socksgate.transport.nio.internal;
+
+import dev.socksgate.core.model.StreamFailure;
+import dev.socksgate.core.port.ExitResult;
+import dev.socksgate.transport.nio.NioExit;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One outbound connect on one event loop (Jetty {@code Connect}): a non-blocking connect with
+ * {@code OP_CONNECT} to each candidate address in turn, one deadline for the whole attempt, and
+ * once-only completion. Once connected it writes the early data (waiting for {@code OP_WRITE} if
+ * the socket takes it in parts) and only then completes with an exit whose key stays registered,
+ * with no interest, on this loop's selector, for the relay to take over.
+ *
+ * <p>Confined to its loop thread; the result is completed on it.
+ */
+public final class OutboundConnect implements Selectable {
+
+  private final EventLoop loop;
+  private final Iterator<InetSocketAddress> candidates;
+  private final ByteBuffer early;
+  private final CompletableFuture<ExitResult<NioExit>> result;
+  private final Deadline deadline = new Deadline(this::onTimeout);
+  private SocketChannel channel;
+  private SelectionKey key;
+  private StreamFailure lastFailure = StreamFailure.GENERAL;
+  private boolean connected;
+  private boolean finished;
+
+  private OutboundConnect(EventLoop loop, List<InetSocketAddress> candidates, ByteBuffer early,
+      CompletableFuture<ExitResult<NioExit>> result) {
+    this.loop = loop;
+    this.candidates = List.copyOf(candidates).iterator();
+    this.early = early;
+    this.result = result;
+  }
+
+  /**
+   * Starts connecting; completes {@code result} on this loop, never exceptionally.
+   *
+   * @param candidates the addresses to try, in order
+   * @param early bytes to write once connected, before completing
+   * @param timeoutNanos the deadline for the whole attempt (TIMED_OUT when it passes)
+   */
+  public static void start(EventLoop loop, List<InetSocketAddress> candidates, ByteBuffer early,
+      long timeoutNanos, CompletableFuture<ExitResult<NioExit>> result) {
+    assert loop.inEventLoop();
+    OutboundConnect c = new OutboundConnect(loop, candidates, early, result);
+    loop.schedule(c.deadline, timeoutNanos);
+    c.next();
+  }
+
+  private void next() {
+    assert loop.inEventLoop();
+    closeChannel();
+    if (!candidates.hasNext()) {
+      fail(lastFailure);
+      return;
+    }
+    InetSocketAddress target = candidates.next();
+    try {
+      channel = SocketChannel.open(target.getAddress() instanceof Inet6Address
+          ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+      channel.configureBlocking(false);
+      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      key = channel.register(loop.selector(), 0, this);
+      if (channel.connect(target)) {
+        onConnected();
+      } else {
+        key.interestOps(SelectionKey.OP_CONNECT);
+      }
+    } catch (IOException | RuntimeException e) {
+      lastFailure = ConnectFailures.classify(e);
+      next();
+    }
+  }
+
+  @Override
+  public void onReady(int readyOps) {
+    assert loop.inEventLoop();
+    if (finished) {
+      return;
+    }
+    if (connected) {
+      try {
+        writeEarly();
+      } catch (IOException e) {
+        fail(ConnectFailures.classify(e)); // the stream broke after connecting: no other address
+      }
+      return;
+    }
+    try {
+      if (channel.finishConnect()) {
+        onConnected();
+      }
+    } catch (IOException e) {
+      lastFailure = ConnectFailures.classify(e);
+      next();
+    }
+  }
+
+  private void onConnected() throws IOException {
+    connected = true;
+    writeEarly();
+  }
+
+  private void writeEarly() throws IOException {
+    channel.write(early);
+    if (early.hasRemaining()) {
+      key.interestOps(SelectionKey.OP_WRITE);
+      return;
+    }
+    finished = true;
+    loop.cancel(deadline);
+    key.interestOps(0);
+    key.attach(null);
+    NioExit exit = NioExit.of(channel);
+    channel = null;
+    result.complete(new ExitResult.Connected<>(exit));
+  }
+
+  private void onTimeout() {
+    if (!finished) {
+      fail(StreamFailure.TIMED_OUT);
+    }
+  }
+
+  private void fail(StreamFailure failure) {
+    finished = true;
+    loop.cancel(deadline);
+    closeChannel();
+    result.complete(new ExitResult.Failed<>(failure));
+  }
+
+  private void closeChannel() {
+    if (channel != null) {
+      Closing.quietly(channel);
+      channel = null;
+      key = null;
+    }
+  }
+
+  @Override
+  public void onStop(boolean graceful) {
+    assert loop.inEventLoop();
+    if (!finished) {
+      fail(StreamFailure.GENERAL);
+    }
+  }
+}

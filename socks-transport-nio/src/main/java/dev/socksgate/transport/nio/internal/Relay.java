@@ -1,0 +1,164 @@
+package dev.socksgate.transport.nio.internal;
+
+import dev.socksgate.core.model.ClientInfo;
+import dev.socksgate.transport.nio.NioExit;
+import java.io.IOException;
+import java.nio.channels.SelectionKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connection in its last phase: the two directions between a client and its exit, and the
+ * interest ops they imply. An endpoint reads while its outgoing direction is empty and not at EOF,
+ * and writes only while its incoming direction holds unwritten bytes. The relay ends when both
+ * directions passed EOF on (half-close each way), on an I/O error, or when it was idle too long;
+ * it then closes both channels, gives the connection slot back and reports the close.
+ *
+ * <p>The client connection hands its endpoint over when the success reply is written and is then
+ * garbage: an idle tunnel costs this object, its two pipes (no buffer), two endpoints and at most
+ * one deadline. Confined to the loop thread of both endpoints.
+ */
+final class Relay implements Endpoint.Handler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
+
+  private final ServerContext ctx;
+  private final EventLoop loop;
+  private final ClientInfo info;
+  private final Endpoint client;
+  private final Deadline idle = new Deadline(this::onIdle);
+  private Endpoint exit;
+  private RelayPipe up;
+  private RelayPipe down;
+  private long lastActivity;
+  private boolean closed;
+
+  private Relay(ServerContext ctx, EventLoop loop, ClientInfo info, Endpoint client) {
+    this.ctx = ctx;
+    this.loop = loop;
+    this.info = info;
+    this.client = client;
+  }
+
+  /**
+   * Takes over {@code client} and {@code exitHandle}: registers the exit with the client's loop,
+   * writes the exit's pending data first, then relays. On failure everything is closed.
+   */
+  static void start(ServerContext ctx, EventLoop loop, ClientInfo info, Endpoint client,
+      NioExit exitHandle) {
+    assert loop.inEventLoop();
+    Relay r = new Relay(ctx, loop, info, client);
+    client.handOver(r);
+    try {
+      r.exit = Endpoint.register(loop, exitHandle.channel(), r, ctx.settings().ioLimit());
+    } catch (IOException | RuntimeException e) {
+      exitHandle.close();
+      r.close();
+      return;
+    }
+    BufferPool pool = ctx.pool(loop);
+    r.up = new RelayPipe(client, r.exit, pool);
+    r.down = new RelayPipe(r.exit, client, pool);
+    r.up.preload(exitHandle.pendingData());
+    r.lastActivity = loop.now();
+    long idleNanos = ctx.settings().idleTimeout().toNanos();
+    if (idleNanos > 0) {
+      loop.schedule(r.idle, idleNanos);
+    }
+    r.onWritable(r.exit);
+  }
+
+  // No lambdas on this path: a read or write allocates nothing.
+  @Override
+  public void onReadable(Endpoint e) {
+    assert loop.inEventLoop();
+    if (closed) {
+      return;
+    }
+    int n;
+    try {
+      n = (e == client ? up : down).onReadable();
+    } catch (IOException ex) {
+      failed(ex);
+      return;
+    }
+    after(n);
+  }
+
+  @Override
+  public void onWritable(Endpoint e) {
+    assert loop.inEventLoop();
+    if (closed) {
+      return;
+    }
+    int n;
+    try {
+      n = (e == exit ? up : down).flush();
+    } catch (IOException ex) {
+      failed(ex);
+      return;
+    }
+    after(n); // a slow reader draining a buffer is not idle
+  }
+
+  @Override
+  public void onStop(boolean graceful) {
+    assert loop.inEventLoop();
+    if (!graceful) {
+      close(); // a graceful stop lets relays finish
+    }
+  }
+
+  private void failed(IOException e) {
+    LOG.debug("relay ended by an I/O error: {}", e.toString());
+    close();
+  }
+
+  /** After a read or write that moved {@code n} bytes: activity, the end, or new interest ops. */
+  private void after(int n) {
+    if (n > 0) {
+      lastActivity = loop.now();
+    }
+    if (up.isDone() && down.isDone()) {
+      close();
+      return;
+    }
+    client.interest(ops(up.wantsRead(), down.wantsWrite()));
+    exit.interest(ops(down.wantsRead(), up.wantsWrite()));
+  }
+
+  private void onIdle() {
+    long idleNanos = ctx.settings().idleTimeout().toNanos();
+    long quiet = loop.now() - lastActivity;
+    if (quiet >= idleNanos) {
+      LOG.debug("relay idle for {} ms: closing", quiet / 1_000_000);
+      close();
+    } else {
+      loop.schedule(idle, idleNanos - quiet); // one heap entry, moved lazily, not per read
+    }
+  }
+
+  /** Closes both sides now and gives the buffers and the connection slot back. Idempotent. */
+  void close() {
+    assert loop.inEventLoop();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    loop.cancel(idle);
+    if (up != null) {
+      up.release();
+      down.release();
+    }
+    if (exit != null) {
+      exit.close();
+    }
+    client.close();
+    ctx.release();
+    ctx.notify(ev -> ev.connectionClosed(info));
+  }
+
+  private static int ops(boolean read, boolean write) {
+    return (read ? SelectionKey.OP_READ : 0) | (write ? SelectionKey.OP_WRITE : 0);
+  }
+}

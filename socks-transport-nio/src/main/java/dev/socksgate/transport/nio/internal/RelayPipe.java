@@ -1,0 +1,128 @@
+package dev.socksgate.transport.nio.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * One direction of a relay: bytes read from {@code src} are written to {@code dst}.
+ *
+ * <ul>
+ *   <li>Bounded: at most one buffer of bytes is held; it is borrowed from the loop's pool for a
+ *       read and returned the moment it is empty, so an idle direction holds nothing.
+ *   <li>Backpressure by read suspension (Netty {@code HexDumpProxy}): while bytes wait for {@code
+ *       dst}, {@link #wantsRead()} is false and {@link #wantsWrite()} true; the relay turns that
+ *       into interest ops ({@code OP_WRITE} only while a write is incomplete).
+ *   <li>Half-close: EOF from {@code src} is passed on as {@code dst.shutdownOutput()} once every
+ *       buffered byte is written; the direction is then {@link #isDone()}.
+ * </ul>
+ *
+ * <p>Confined to the relay's loop thread. I/O errors propagate; the relay closes both sides.
+ */
+final class RelayPipe {
+
+  private final Endpoint src;
+  private final Endpoint dst;
+  private final BufferPool pool;
+  private ByteBuffer held; // in read mode while it holds unwritten bytes; null when empty
+  private boolean heldFromPool;
+  private boolean eof;
+  private boolean done;
+
+  RelayPipe(Endpoint src, Endpoint dst, BufferPool pool) {
+    this.src = src;
+    this.dst = dst;
+    this.pool = pool;
+  }
+
+  /**
+   * Queues bytes to write before anything read from {@code src}: an exit's unsent early data. The
+   * buffer is not from the pool and is dropped once written.
+   */
+  void preload(ByteBuffer bytes) {
+    if (bytes.hasRemaining()) {
+      held = bytes;
+      heldFromPool = false;
+    }
+  }
+
+  boolean wantsRead() {
+    return held == null && !eof;
+  }
+
+  boolean wantsWrite() {
+    return held != null;
+  }
+
+  boolean isDone() {
+    return done;
+  }
+
+  /** Returns the bytes held, waiting for {@code dst}. */
+  int buffered() {
+    return held == null ? 0 : held.remaining();
+  }
+
+  /**
+   * Reads once from {@code src} and writes what came at once to {@code dst}.
+   *
+   * @return the bytes read (0 if none, -1 at EOF)
+   */
+  int onReadable() throws IOException {
+    if (!wantsRead()) {
+      return 0;
+    }
+    ByteBuffer b = pool.acquire();
+    int n;
+    try {
+      n = src.read(b);
+    } catch (IOException e) {
+      pool.release(b);
+      throw e;
+    }
+    if (n <= 0) {
+      pool.release(b);
+      if (n < 0) {
+        eof = true;
+        finishIfDrained();
+      }
+      return n;
+    }
+    b.flip();
+    held = b;
+    heldFromPool = true;
+    flush();
+    return n;
+  }
+
+  /**
+   * Writes held bytes to {@code dst}; passes EOF on once they are all written.
+   *
+   * @return the bytes written
+   */
+  int flush() throws IOException {
+    if (held == null) {
+      return 0;
+    }
+    int n = dst.write(held);
+    if (!held.hasRemaining()) {
+      release();
+      finishIfDrained();
+    }
+    return n;
+  }
+
+  /** Gives the held buffer back to the pool, if any; the relay calls it when it closes. */
+  void release() {
+    if (held != null && heldFromPool) {
+      pool.release(held);
+    }
+    held = null;
+  }
+
+  private void finishIfDrained() throws IOException {
+    if (eof && held == null && !done) {
+      done = true;
+      dst.shutdownOutput();
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package dev.socksgate.transport.nio.internal;
+
+import dev.socksgate.core.handshake.HandshakeOptions;
+import dev.socksgate.core.model.ClientInfo;
+import dev.socksgate.core.model.ListenerSettings;
+import dev.socksgate.core.port.Authenticator;
+import dev.socksgate.core.session.StreamService;
+import dev.socksgate.transport.nio.NioExit;
+import dev.socksgate.transport.nio.ServerEvents;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one server's connections share: the use case, the settings, one buffer pool per loop, the
+ * connection count (against the cap) and the events hook.
+ *
+ * <p>Thread-safe: immutable except for the connection count and the drain flag, which are atomic;
+ * each buffer pool is touched only by its own loop.
+ */
+public final class ServerContext {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServerContext.class);
+  // Free buffers a loop keeps for reuse: a few MiB of direct memory at most.
+  private static final int POOL_BYTES_PER_LOOP = 4 << 20;
+
+  private final EventLoop[] loops;
+  private final BufferPool[] pools;
+  private final StreamService<NioExit> service;
+  private final Settings settings;
+  private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger nextLoop = new AtomicInteger();
+  private final CompletableFuture<Void> drained = new CompletableFuture<>();
+  private volatile boolean draining;
+
+  /**
+   * The settings connections read.
+   *
+   * @param handshake the handshake options
+   * @param authenticator the authenticator, if credentials are verified
+   * @param events the events hook
+   * @param bufferSize the relay buffer size
+   * @param maxConnections the connection cap
+   * @param handshakeTimeout Tor's SocksTimeout: handshake, then the pending request
+   * @param idleTimeout idle relays are closed after this; zero for never
+   * @param closeLinger how long a closing connection may take to send EOF back
+   * @param ioLimit the most bytes per read or write call (tests), 0 for no limit
+   */
+  public record Settings(HandshakeOptions handshake, Optional<Authenticator> authenticator,
+      ServerEvents events, int bufferSize, int maxConnections, Duration handshakeTimeout,
+      Duration idleTimeout, Duration closeLinger, int ioLimit) {}
+
+  /** Creates the context of a server running on {@code loops}. */
+  public ServerContext(EventLoop[] loops, StreamService<NioExit> service, Settings settings) {
+    this.loops = loops.clone();
+    this.service = service;
+    this.settings = settings;
+    this.pools = new BufferPool[loops.length];
+    int retained = Math.max(2, POOL_BYTES_PER_LOOP / settings.bufferSize());
+    for (int i = 0; i < loops.length; i++) {
+      pools[i] = new BufferPool(settings.bufferSize(), retained);
+    }
+  }
+
+  StreamService<NioExit> service() {
+    return service;
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  /** Returns the buffer pool of {@code loop}; use it on that loop only. */
+  public BufferPool pool(EventLoop loop) {
+    return pools[loop.index()];
+  }
+
+  /** Returns the current number of client connections. */
+  public int connectionCount() {
+    return connections.get();
+  }
+
+  /**
+   * Takes an accepted client: closes it at once if the cap is reached, else hands it to the next
+   * loop (round robin). Called on the acceptor's loop.
+   */
+  void admit(SocketChannel channel, ListenerSettings listener, InetSocketAddress local) {
+    if (connections.incrementAndGet() > settings.maxConnections()) {
+      connections.decrementAndGet();
+      Closing.quietly(channel);
+      notify(e -> e.connectionRejected(local));
+      return;
+    }
+    InetSocketAddress remote;
+    try {
+      channel.configureBlocking(false);
+      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      remote = (InetSocketAddress) channel.getRemoteAddress();
+    } catch (IOException e) {
+      LOG.debug("accepted connection failed before start", e);
+      Closing.quietly(channel);
+      release();
+      return;
+    }
+    ClientInfo info = new ClientInfo(remote, listener);
+    EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+    if (!loop.tryExecute(() -> ClientConnection.start(this, loop, channel, info))) {
+      Closing.quietly(channel);
+      release();
+    }
+  }
+
+  /** Gives back the connection slot of a closed connection. */
+  void release() {
+    if (connections.decrementAndGet() == 0 && draining) {
+      drained.complete(null);
+    }
+  }
+
+  /** Starts a graceful stop: {@link #drained()} completes when no connection is left. */
+  public void beginDrain() {
+    draining = true;
+    if (connections.get() == 0) {
+      drained.complete(null);
+    }
+  }
+
+  /** Completes when the last connection closed after {@link #beginDrain()}. */
+  public CompletableFuture<Void> drained() {
+    return drained;
+  }
+
+  /** Calls the events hook; a hook that throws is logged, never allowed to break a connection. */
+  void notify(Consumer<ServerEvents> call) {
+    try {
+      call.accept(settings.events());
+    } catch (RuntimeException e) {
+      LOG.warn("ServerEvents hook threw", e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.socksgate.transport.nio;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.socksgate.core.handshake.HandshakeError;
+import dev.socksgate.core.model.ClientInfo;
+import dev.socksgate.core.model.StreamFailure;
+import dev.socksgate.core.model.StreamRequest;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Records what the server reports, and lets a test wait (bounded) for a condition on it. */
+final class EventLog implements ServerEvents {
+
+  private int open;
+  private int rejected;
+  private final List<Object> events = new ArrayList<>();
+
+  @Override
+  public synchronized void connectionAccepted(ClientInfo client) {
+    open++;
+    notifyAll();
+  }
+
+  @Override
+  public synchronized void connectionRejected(InetSocketAddress listener) {
+    rejected++;
+    notifyAll();
+  }
+
+  @Override
+  public synchronized void handshakeFailed(ClientInfo client, HandshakeError error) {
+    events.add(error.kind());
+    notifyAll();
+  }
+
+  @Override
+  public synchronized void requestDone(StreamRequest request) {
+    events.add(request);
+    notifyAll();
+  }
+
+  @Override
+  public synchronized void streamFailed(StreamRequest request, StreamFailure failure) {
+    events.add(failure);
+    notifyAll();
+  }
+
+  @Override
+  public synchronized void connectionClosed(ClientInfo client) {
+    open--;
+    notifyAll();
+  }
+
+  synchronized int open() {
+    return open;
+  }
+
+  synchronized int rejected() {
+    return rejected;
+  }
+
+  synchronized List<Object> events() {
+    return List.copyOf(events);
+  }
+
+  /** Waits up to 5 s for {@code condition} to hold. */
+  synchronized void await(String what, Predicate<EventLog> condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!condition.test(this)) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        fail("timed out waiting for " + what + "; open=" + open + " events=" + events);
+      }
+      try {
+        wait(left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        fail("interrupted");
+      }
+    }
+  }
+
+  void awaitOpen(int n) {
+    await(n + " open connections", l -> l.open == n);
+  }
+}
