@@ -1,0 +1,102 @@
+package dev.socksgate.app.auth;
+
+import dev.socksgate.core.port.Authenticator;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Verifies RFC 1929 credentials against an {@link AuthFile}, on its own small bounded pool so the
+ * event loops never run a key-derivation function. Unknown users cost the same work as known ones.
+ * Credentials verified once are remembered (as a SHA-256 digest, at most {@value #CACHE_SIZE}) so
+ * a client reconnecting with the same password does not pay PBKDF2 again.
+ *
+ * <p>Thread-safe. {@link #close()} stops the pool.
+ */
+public final class FileAuthenticator implements Authenticator, AutoCloseable {
+
+  /** Most remembered good credentials. */
+  public static final int CACHE_SIZE = 4096;
+
+  /** Most verifications waiting; beyond it a verification is refused at once. */
+  public static final int QUEUE_LIMIT = 256;
+
+  private final AuthFile file;
+  private final PasswordHash decoy = PasswordHash.create("decoy".toCharArray(),
+      PasswordHash.DEFAULT_ITERATIONS);
+  private final ThreadPoolExecutor pool;
+  private final Set<ByteBuffer> verified = Collections.newSetFromMap(Collections.synchronizedMap(
+      new LinkedHashMap<ByteBuffer, Boolean>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Boolean> eldest) {
+          return size() > CACHE_SIZE;
+        }
+      }));
+
+  /** Creates the authenticator with {@code threads} verification threads. */
+  public FileAuthenticator(AuthFile file, int threads) {
+    this.file = file;
+    this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(QUEUE_LIMIT), r -> {
+          Thread t = new Thread(r, "socksgate-auth");
+          t.setDaemon(true);
+          return t;
+        });
+    this.pool.allowCoreThreadTimeOut(true);
+  }
+
+  @Override
+  public CompletionStage<Boolean> verify(byte[] username, byte[] password) {
+    ByteBuffer digest = ByteBuffer.wrap(digest(username, password));
+    if (verified.contains(digest)) {
+      return CompletableFuture.completedFuture(true);
+    }
+    byte[] user = username.clone();
+    char[] pass = AuthFile.chars(password);
+    try {
+      return CompletableFuture.supplyAsync(() -> {
+        boolean ok = file.lookup(user).map(h -> h.matches(pass)).orElseGet(() -> {
+          decoy.matches(pass);
+          return false;
+        });
+        Arrays.fill(pass, '\0');
+        if (ok) {
+          verified.add(digest);
+        }
+        return ok;
+      }, pool);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.completedFuture(false);
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+
+  private static byte[] digest(byte[] username, byte[] password) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update((byte) username.length);
+      md.update(username);
+      md.update(password);
+      return md.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.socksgate.app.config;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the server needs to start, resolved from the command line and the config file.
+ *
+ * @param listeners the SocksPorts, at least one
+ * @param socksTimeout Tor's SocksTimeout: the longest a handshake or a pending request may take
+ * @param connectTimeout the longest an exit connect may take
+ * @param idleTimeout close a relay idle this long; {@link Duration#ZERO} turns it off
+ * @param maxConnections the most client connections open at once
+ * @param loops event-loop threads
+ * @param bufferSize bytes per relay direction
+ * @param safeSocks Tor's SafeSocks
+ * @param testSocks Tor's TestSocks: log the safety of every request
+ * @param safeLogging Tor's SafeLogging: no address, name or credential in any log line
+ * @param authFile require and verify RFC 1929 credentials against this file
+ * @param rejectInternalAddresses Tor's ClientRejectInternalAddresses (and its DNS twin)
+ * @param logLevel the root log level
+ * @param controlPort where to serve the control protocol (NEWNYM), if anywhere; loopback only
+ * @param controlCookieFile where to write the control cookie
+ */
+public record AppConfig(
+    List<SocksPortSpec> listeners,
+    Duration socksTimeout,
+    Duration connectTimeout,
+    Duration idleTimeout,
+    int maxConnections,
+    int loops,
+    int bufferSize,
+    boolean safeSocks,
+    boolean testSocks,
+    boolean safeLogging,
+    Optional<Path> authFile,
+    boolean rejectInternalAddresses,
+    String logLevel,
+    Optional<InetSocketAddress> controlPort,
+    Path controlCookieFile) {
+
+  /** Validates the fields. */
+  public AppConfig {
+    listeners = List.copyOf(listeners);
+    if (listeners.isEmpty()) {
+      throw new IllegalArgumentException("at least one --socks-port is needed");
+    }
+    Objects.requireNonNull(socksTimeout, "socksTimeout");
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
+    Objects.requireNonNull(authFile, "authFile");
+    Objects.requireNonNull(logLevel, "logLevel");
+    Objects.requireNonNull(controlPort, "controlPort");
+    Objects.requireNonNull(controlCookieFile, "controlCookieFile");
+    if (controlPort.isPresent() && !controlPort.get().getAddress().isLoopbackAddress()) {
+      throw new IllegalArgumentException("--control-port must be a loopback address");
+    }
+    positive(socksTimeout, "--socks-timeout");
+    positive(connectTimeout, "--connect-timeout");
+    if (idleTimeout.isNegative()) {
+      throw new IllegalArgumentException("--idle-timeout must not be negative");
+    }
+    if (maxConnections < 1 || loops < 1 || loops > 256 || bufferSize < 1024
+        || bufferSize > 16 << 20) {
+      throw new IllegalArgumentException("--max-connections >= 1, --loops 1..256,"
+          + " --buffer-size 1024..16777216");
+    }
+  }
+
+  private static void positive(Duration d, String option) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(option + " must be positive");
+    }
+  }
+
+  /** Returns true if every listener is bound to a loopback address. */
+  public boolean loopbackOnly() {
+    return listeners.stream().allMatch(l -> l.bind().getAddress().isLoopbackAddress());
+  }
+}

@@ -1,0 +1,89 @@
+package dev.socksgate.app.logging;
+
+import dev.socksgate.core.handshake.HandshakeError;
+import dev.socksgate.core.model.ClientInfo;
+import dev.socksgate.core.model.StreamFailure;
+import dev.socksgate.core.model.StreamRequest;
+import dev.socksgate.core.policy.UnsafeSocksWarnings;
+import dev.socksgate.transport.nio.ServerEvents;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs what the server reports, under Tor's SafeLogging: every client address, target and
+ * credential goes through {@link Redacted}. Called on event-loop threads; only logs.
+ */
+public final class LoggingServerEvents implements ServerEvents {
+
+  private static final Logger LOG = LoggerFactory.getLogger("socksgate.server");
+
+  private final UnsafeSocksWarnings unsafeWarnings;
+  private final boolean testSocks;
+
+  /**
+   * Creates the hook.
+   *
+   * @param unsafeWarnings the rate limit for the unsafe-SOCKS warning
+   * @param testSocks log the safety of every request (Tor's TestSocks)
+   */
+  public LoggingServerEvents(UnsafeSocksWarnings unsafeWarnings, boolean testSocks) {
+    this.unsafeWarnings = unsafeWarnings;
+    this.testSocks = testSocks;
+  }
+
+  @Override
+  public void acceptFailed(InetSocketAddress listener, IOException error) {
+    LOG.warn("accept on {} failed ({}); pausing this listener briefly", listener,
+        error.getMessage());
+  }
+
+  @Override
+  public void connectionRejected(InetSocketAddress listener) {
+    LOG.debug("connection on {} closed: the connection limit is reached", listener);
+  }
+
+  @Override
+  public void handshakeFailed(ClientInfo client, HandshakeError error) {
+    if (error.kind() == HandshakeError.Kind.UNSAFE_REQUEST) {
+      warnUnsafe(client, true);
+    } else if (error.kind() == HandshakeError.Kind.HTTP_REQUEST) {
+      LOG.info("a client from {} spoke HTTP to the SOCKS port; it got the explanation page",
+          Redacted.of(client.remote().getAddress().getHostAddress()));
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("handshake from {} failed: {} ({})",
+          Redacted.of(client.remote().getAddress().getHostAddress()), error.kind(),
+          error.detail());
+    }
+  }
+
+  @Override
+  public void requestDone(StreamRequest request) {
+    if (!request.safe()) {
+      warnUnsafe(request.client(), false);
+    } else if (testSocks) {
+      LOG.info("{} request to {} was safe: it gave a host name",
+          request.protocol(), Redacted.of(request.target()));
+    }
+  }
+
+  @Override
+  public void streamFailed(StreamRequest request, StreamFailure failure) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {} to {} failed: {}", request.protocol(), request.command(),
+          Redacted.of(request.target()), failure);
+    }
+  }
+
+  private void warnUnsafe(ClientInfo client, boolean refused) {
+    if (unsafeWarnings.shouldWarn()) {
+      LOG.warn("A client at {} gave only an IP address, not a host name{}. Programs that "
+          + "resolve names themselves can leak the names they visit to their DNS server; use "
+          + "SOCKS4a or SOCKS5 with remote name resolution (curl --socks5-hostname).",
+          Redacted.of(client.remote().getAddress().getHostAddress()),
+          refused ? " (refused: --safe-socks is on)" : "");
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.socksgate.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.socksgate.app.config.AppConfig;
+import dev.socksgate.core.handshake.HandshakeOptions;
+import dev.socksgate.core.policy.TorDestinationPolicy;
+import dev.socksgate.core.port.DestinationPolicy;
+import dev.socksgate.core.port.ExitConnector;
+import dev.socksgate.core.port.IsolationPolicy;
+import dev.socksgate.core.port.Resolver;
+import dev.socksgate.core.session.StreamService;
+import dev.socksgate.transport.nio.NioExit;
+
+/** The core: handshake options, the destination policy and the use case over the ports. */
+public final class CoreModule extends AbstractModule {
+
+  @Provides
+  @Singleton
+  HandshakeOptions handshakeOptions(AppConfig config) {
+    return new HandshakeOptions(config.authFile().isPresent(), config.safeSocks());
+  }
+
+  @Provides
+  @Singleton
+  DestinationPolicy destinationPolicy(AppConfig config) {
+    // The direct exit reaches ordinary networks only, so .onion names are refused, never resolved.
+    return new TorDestinationPolicy(config.rejectInternalAddresses(),
+        config.rejectInternalAddresses(), false);
+  }
+
+  @Provides
+  @Singleton
+  StreamService<NioExit> streamService(Resolver resolver, ExitConnector<NioExit> exits,
+      IsolationPolicy isolation, DestinationPolicy destinations) {
+    return new StreamService<>(resolver, exits, isolation, destinations);
+  }
+}

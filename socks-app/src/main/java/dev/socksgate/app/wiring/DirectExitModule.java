@@ -1,0 +1,27 @@
+package dev.socksgate.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.socksgate.app.config.AppConfig;
+import dev.socksgate.core.policy.AnswerFilteringResolver;
+import dev.socksgate.core.port.DestinationPolicy;
+import dev.socksgate.core.port.ExitConnector;
+import dev.socksgate.core.port.Resolver;
+import dev.socksgate.transport.nio.NioExit;
+import dev.socksgate.transport.nio.NioExitConnector;
+import dev.socksgate.transport.nio.NioTransport;
+
+/** The direct exit: connect to the destination from this host, resolving names first. */
+public final class DirectExitModule extends AbstractModule {
+
+  @Provides
+  @Singleton
+  ExitConnector<NioExit> exitConnector(NioTransport transport, Resolver resolver,
+      DestinationPolicy destinations, AppConfig config) {
+    // The exit resolves names itself: filter its answers too, or a public name pointing at an
+    // internal address would slip past --reject-internal-addresses.
+    return new NioExitConnector(transport, new AnswerFilteringResolver(resolver, destinations),
+        config.connectTimeout());
+  }
+}

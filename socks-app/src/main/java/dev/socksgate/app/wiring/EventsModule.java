@@ -1,0 +1,21 @@
+package dev.socksgate.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.socksgate.app.config.AppConfig;
+import dev.socksgate.app.logging.LoggingServerEvents;
+import dev.socksgate.core.policy.UnsafeSocksWarnings;
+import dev.socksgate.transport.nio.ServerEvents;
+
+/** What the server reports goes to the log, with SafeLogging and the unsafe-SOCKS rate limit. */
+public final class EventsModule extends AbstractModule {
+
+  @Provides
+  @Singleton
+  ServerEvents serverEvents(AppConfig config) {
+    boolean always = config.safeSocks() || config.testSocks();
+    return new LoggingServerEvents(new UnsafeSocksWarnings(System::nanoTime, always),
+        config.testSocks());
+  }
+}

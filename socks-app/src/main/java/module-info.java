@@ -1,0 +1,19 @@
+/**
+ * The runnable SocksGate server: the command line, Guice wiring of the core's ports to the NIO
+ * transport's adapters, SafeLogging over SLF4J (Log4j 2 at run time), and the lifecycle that binds
+ * listeners after the injector exists and drains them on SIGTERM/SIGINT.
+ *
+ * <p>Guice is confined to this module. Only {@code dev.socksgate.app.wiring} is opened, and only
+ * to Guice; picocli reads the options package reflectively.
+ */
+module dev.socksgate.app {
+  requires dev.socksgate.transport.nio;
+  requires com.google.guice;
+  requires com.google.common; // Guava 33 is an explicit module: nothing else resolves it
+  requires jakarta.inject; // likewise for Guice's jakarta.inject (Guice is an automatic module)
+  requires info.picocli;
+  requires org.slf4j;
+
+  opens dev.socksgate.app.wiring to com.google.guice;
+  opens dev.socksgate.app.cli to info.picocli;
+}

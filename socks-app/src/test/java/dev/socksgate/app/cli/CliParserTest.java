@@ -1,0 +1,144 @@
+package dev.socksgate.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.socksgate.app.config.AppConfig;
+import dev.socksgate.app.config.SocksPortSpec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliParserTest {
+
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private final CliParser parser = new CliParser(new PrintWriter(out, true),
+      new PrintWriter(err, true));
+
+  private AppConfig run(String... args) throws UsageException {
+    return assertInstanceOf(Invocation.Run.class, parser.parse(args)).config();
+  }
+
+  @Test
+  void noArguments_giveTheDocumentedDefaults() throws Exception {
+    AppConfig c = run();
+    assertEquals(List.of(SocksPortSpec.defaults()), c.listeners());
+    assertEquals(Duration.ofSeconds(120), c.socksTimeout());
+    assertEquals(Duration.ofSeconds(30), c.connectTimeout());
+    assertEquals(Duration.ZERO, c.idleTimeout());
+    assertEquals(10_000, c.maxConnections());
+    assertEquals(Runtime.getRuntime().availableProcessors(), c.loops());
+    assertEquals(65_536, c.bufferSize());
+    assertFalse(c.safeSocks());
+    assertFalse(c.testSocks());
+    assertTrue(c.safeLogging());
+    assertEquals(Optional.empty(), c.authFile());
+    assertFalse(c.rejectInternalAddresses(), "loopback only: off by default");
+    assertEquals("info", c.logLevel());
+  }
+
+  @Test
+  void everyOption_fromTheCommandLine() throws Exception {
+    Invocation.Run r = assertInstanceOf(Invocation.Run.class, parser.parse(new String[] {
+        "--socks-port", "127.0.0.1:9050 IsolateDestAddr", "--socks-port", "[::1]:9051",
+        "--socks-timeout", "5 s", "--connect-timeout", "2s", "--idle-timeout", "1 minute",
+        "--max-connections", "50", "--loops", "3", "--buffer-size", "4096", "--safe-socks",
+        "--test-socks", "--safe-logging=false", "--auth-file", "users.txt",
+        "--reject-internal-addresses", "--log-level", "DEBUG", "--check"}));
+    AppConfig c = r.config();
+    assertTrue(r.checkOnly());
+    assertEquals(2, c.listeners().size());
+    assertTrue(c.listeners().get(0).isolation().isolateDestAddr());
+    assertEquals(new InetSocketAddress("::1", 9051), c.listeners().get(1).bind());
+    assertEquals(Duration.ofSeconds(5), c.socksTimeout());
+    assertEquals(Duration.ofSeconds(2), c.connectTimeout());
+    assertEquals(Duration.ofMinutes(1), c.idleTimeout());
+    assertEquals(50, c.maxConnections());
+    assertEquals(3, c.loops());
+    assertEquals(4096, c.bufferSize());
+    assertTrue(c.safeSocks());
+    assertTrue(c.testSocks());
+    assertFalse(c.safeLogging());
+    assertEquals(Optional.of(Path.of("users.txt").toAbsolutePath()), c.authFile());
+    assertTrue(c.rejectInternalAddresses());
+    assertEquals("debug", c.logLevel());
+  }
+
+  @Test
+  void nonLoopbackListener_turnsInternalAddressRejectionOnByDefault() throws Exception {
+    assertTrue(run("--socks-port", "0.0.0.0:1080").rejectInternalAddresses());
+    assertFalse(run("--socks-port", "0.0.0.0:1080", "--reject-internal-addresses=false")
+        .rejectInternalAddresses());
+  }
+
+  @Test
+  void configFile_holdsTheSameKeys_andTheCommandLineWins() throws Exception {
+    Path conf = dir.resolve("socksgate.conf");
+    Files.writeString(conf, String.join("\n",
+        "# a comment", "", "socks-port 127.0.0.1:9150 IsolateDestPort SessionGroup=4",
+        "socks-port [::1]:9151", "socks-timeout 2 minutes", "safe-socks", "loops 2",
+        "safe-logging false", "max-connections 77", "log-level warn"), StandardCharsets.UTF_8);
+    AppConfig fromFile = run("--config", conf.toString());
+    assertEquals(2, fromFile.listeners().size());
+    assertTrue(fromFile.listeners().get(0).isolation().isolateDestPort());
+    assertEquals(Duration.ofMinutes(2), fromFile.socksTimeout());
+    assertTrue(fromFile.safeSocks());
+    assertEquals(2, fromFile.loops());
+    assertFalse(fromFile.safeLogging());
+    assertEquals(77, fromFile.maxConnections());
+    assertEquals("warn", fromFile.logLevel());
+
+    AppConfig overridden = run("--config", conf.toString(), "--loops", "5",
+        "--socks-port", "127.0.0.1:7000");
+    assertEquals(5, overridden.loops());
+    assertEquals(List.of(SocksPortSpec.parse("127.0.0.1:7000")), overridden.listeners());
+  }
+
+  @Test
+  void badInput_isAUsageErrorWithAOneLineMessage() {
+    assertThrows(UsageException.class, () -> parser.parse(new String[] {"--no-such-option"}));
+    assertThrows(UsageException.class, () -> parser.parse(new String[] {"--loops", "many"}));
+    assertThrows(UsageException.class,
+        () -> parser.parse(new String[] {"--socks-port", "1080 IsolateNothing"}));
+    assertThrows(UsageException.class,
+        () -> parser.parse(new String[] {"--socks-timeout", "later"}));
+    assertThrows(UsageException.class, () -> parser.parse(new String[] {"--loops", "0"}));
+    assertThrows(UsageException.class, () -> parser.parse(new String[] {"--log-level", "loud"}));
+    UsageException e = assertThrows(UsageException.class,
+        () -> parser.parse(new String[] {"--config", dir.resolve("missing").toString()}));
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+  }
+
+  @Test
+  void badConfigFileKey_namesTheLine() throws Exception {
+    Path conf = dir.resolve("bad.conf");
+    Files.writeString(conf, "loops 2\n--loops 3\n", StandardCharsets.UTF_8);
+    UsageException e = assertThrows(UsageException.class,
+        () -> parser.parse(new String[] {"--config", conf.toString()}));
+    assertTrue(e.getMessage().contains(":2:"), e.getMessage());
+    Files.writeString(conf, "bogus-key 1\n", StandardCharsets.UTF_8);
+    assertThrows(UsageException.class,
+        () -> parser.parse(new String[] {"--config", conf.toString()}));
+  }
+
+  @Test
+  void helpAndVersion_printAndExitZero() throws Exception {
+    assertEquals(new Invocation.Exit(0), parser.parse(new String[] {"--help"}));
+    assertTrue(out.toString().contains("--socks-port"), out.toString());
+    assertEquals(new Invocation.Exit(0), parser.parse(new String[] {"--version"}));
+    assertTrue(out.toString().contains("socksgate "), out.toString());
+  }
+}

@@ -1,0 +1,114 @@
+package dev.socksgate.app.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged server as users start it: {@code java -p socks-app/target/modules -m
+ * dev.socksgate.app ARGS}, with the log collected. The bound port is read from the start-up line.
+ */
+public final class AppProcess implements AutoCloseable {
+
+  private static final Pattern LISTENING =
+      Pattern.compile("listening on (\\[[^\\]]+\\]|[0-9.]+):(\\d+)");
+  private static final long START_SECONDS = 60;
+
+  private final Process process;
+  private final List<String> log = new ArrayList<>();
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final List<Integer> ports = new ArrayList<>();
+
+  private AppProcess(Process process) {
+    this.process = process;
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          synchronized (log) {
+            log.add(line);
+          }
+          lines.add(line);
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+    }, "app-log");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Returns the module folder the build produced. */
+  public static Path modules() {
+    Path dir = Path.of("target", "modules");
+    assertTrue(Files.isDirectory(dir), "run after 'package': " + dir.toAbsolutePath());
+    return dir;
+  }
+
+  /** Starts the server and waits (bounded) until it logged {@code listeners} bound addresses. */
+  public static AppProcess start(int listeners, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+        "java").toString(), "-p", modules().toString(), "-m", "dev.socksgate.app"));
+    cmd.addAll(List.of(args));
+    AppProcess app = new AppProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
+    while (app.ports.size() < listeners) {
+      long left = deadline - System.nanoTime();
+      String line = left > 0 ? app.lines.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (line == null) {
+        app.close();
+        throw new AssertionError("server did not start; log:\n" + app.log());
+      }
+      Matcher m = LISTENING.matcher(line);
+      if (m.find()) {
+        app.ports.add(Integer.parseInt(m.group(2)));
+      }
+    }
+    return app;
+  }
+
+  /** Returns the port of the {@code i}-th listener. */
+  public int port(int i) {
+    return ports.get(i);
+  }
+
+  /** Returns the port of the first listener. */
+  public int port() {
+    return port(0);
+  }
+
+  /** Returns everything logged so far. */
+  public String log() {
+    synchronized (log) {
+      return String.join("\n", log);
+    }
+  }
+
+  /** Sends SIGTERM and returns the exit status, waiting a bounded time. */
+  public int stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("server did not stop within 30 s");
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
