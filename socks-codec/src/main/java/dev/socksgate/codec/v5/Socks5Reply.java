@@ -23,6 +23,9 @@ import java.util.Optional;
 public record Socks5Reply(Socks5ReplyCode rep, Optional<SocksAddress> bndAddr, int bndPort) {
 
   private static final int UNSPECIFIED_LENGTH = 10;
+  // The shortest reply of any form: a one-byte domain name (05 REP 00 03 01 <name> <port>). Until
+  // ATYP is known, "need more" may ask for no more than that (an ATYP 00 reply is 10 bytes).
+  private static final int SMALLEST = 3 + 1 + 2 + 2;
   private static final SocksAddress ZERO_V4 = SocksAddress.ipv4(new byte[4]);
   private static final SocksAddress ZERO_V6 = SocksAddress.ipv6(new byte[16]);
 
@@ -69,14 +72,14 @@ public record Socks5Reply(Socks5ReplyCode rep, Optional<SocksAddress> bndAddr, i
   public static Decoded<Socks5Reply> decode(ByteBuffer in) {
     WireReader r = new WireReader(in);
     if (!r.has(1)) {
-      return r.needUntil(UNSPECIFIED_LENGTH);
+      return r.needUntil(SMALLEST);
     }
     int ver = r.u8();
     if (ver != 0x05) {
       return WireReader.malformed(Reason.BAD_VERSION, "VER", ver);
     }
     if (!r.has(1)) {
-      return r.needUntil(UNSPECIFIED_LENGTH);
+      return r.needUntil(SMALLEST);
     }
     Socks5ReplyCode rep = Socks5ReplyCode.of((byte) r.u8());
     if (r.has(2) && r.peek(0) == 0 && r.peek(1) == 0) {
