@@ -76,6 +76,17 @@ final class CliOptions {
           + "Default: on when a listener is not on loopback, off otherwise.")
   Boolean rejectInternalAddresses;
 
+  @Option(names = "--upstream", paramLabel = "socks5://ADDR:PORT",
+      description = "Exit through this SOCKS5 proxy (for example a local Tor) instead of "
+          + "connecting directly: credentials derived from each stream's isolation key, names "
+          + "never resolved locally, RESOLVE and RESOLVE_PTR asked upstream.")
+  String upstream;
+
+  @Option(names = "--exit-bind", paramLabel = "ADDR[,ADDR...]", split = ",",
+      description = "Source addresses for the direct exit; each isolation key keeps leaving "
+          + "from one of them, and different keys spread across them.")
+  List<String> exitBind = new ArrayList<>();
+
   @Option(names = "--control-port", paramLabel = "ADDR:PORT",
       description = "Serve a subset of Tor's control protocol (SIGNAL NEWNYM for a new "
           + "identity) on this loopback address. Default: off.")

@@ -3,7 +3,10 @@ package dev.socksgate.app.cli;
 import dev.socksgate.app.config.AppConfig;
 import dev.socksgate.app.config.Durations;
 import dev.socksgate.app.config.SocksPortSpec;
+import dev.socksgate.core.model.HostNames;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +94,31 @@ public final class CliParser {
     }
   }
 
+  /** Parses {@code socks5://ADDR:PORT}; the address must be a literal (no lookup at start-up). */
+  static InetSocketAddress upstream(String uri) {
+    String prefix = "socks5://";
+    if (!uri.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+      throw new IllegalArgumentException("--upstream must look like socks5://127.0.0.1:9050");
+    }
+    String rest = uri.substring(prefix.length());
+    if (rest.endsWith("/")) {
+      rest = rest.substring(0, rest.length() - 1);
+    }
+    if (rest.indexOf(':') < 0 || rest.endsWith(":")) {
+      throw new IllegalArgumentException("--upstream needs an address and a port: " + uri);
+    }
+    InetSocketAddress a = SocksPortSpec.parseAddress(rest);
+    if (a.getPort() == 0) {
+      throw new IllegalArgumentException("--upstream needs a non-zero port: " + uri);
+    }
+    return a;
+  }
+
+  static InetAddress literal(String s) {
+    return HostNames.parseLiteral(s.strip())
+        .orElseThrow(() -> new IllegalArgumentException("--exit-bind takes IP addresses: " + s));
+  }
+
   private static AppConfig toConfig(CliOptions o) throws UsageException {
     try {
       List<SocksPortSpec> listeners = new ArrayList<>();
@@ -116,7 +144,9 @@ public final class CliParser {
           Optional.ofNullable(o.controlPort).map(SocksPortSpec::parseAddress),
           (o.controlCookieFile != null ? o.controlCookieFile
               : Path.of(System.getProperty("java.io.tmpdir"), "socksgate-control.cookie"))
-              .toAbsolutePath());
+              .toAbsolutePath(),
+          Optional.ofNullable(o.upstream).map(CliParser::upstream),
+          o.exitBind.stream().map(CliParser::literal).toList());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

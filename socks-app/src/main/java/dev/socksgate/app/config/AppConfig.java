@@ -1,5 +1,6 @@
 package dev.socksgate.app.config;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,9 @@ import java.util.Optional;
  * @param logLevel the root log level
  * @param controlPort where to serve the control protocol (NEWNYM), if anywhere; loopback only
  * @param controlCookieFile where to write the control cookie
+ * @param upstream exit through this SOCKS5 proxy (such as a local Tor) instead of directly
+ * @param exitBind source addresses for the direct exit, chosen per isolation key; empty: the
+ *     system's choice
  */
 public record AppConfig(
     List<SocksPortSpec> listeners,
@@ -41,7 +45,9 @@ public record AppConfig(
     boolean rejectInternalAddresses,
     String logLevel,
     Optional<InetSocketAddress> controlPort,
-    Path controlCookieFile) {
+    Path controlCookieFile,
+    Optional<InetSocketAddress> upstream,
+    List<InetAddress> exitBind) {
 
   /** Validates the fields. */
   public AppConfig {
@@ -56,6 +62,11 @@ public record AppConfig(
     Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(controlPort, "controlPort");
     Objects.requireNonNull(controlCookieFile, "controlCookieFile");
+    Objects.requireNonNull(upstream, "upstream");
+    exitBind = List.copyOf(exitBind);
+    if (upstream.isPresent() && !exitBind.isEmpty()) {
+      throw new IllegalArgumentException("--exit-bind applies to the direct exit, not --upstream");
+    }
     if (controlPort.isPresent() && !controlPort.get().getAddress().isLoopbackAddress()) {
       throw new IllegalArgumentException("--control-port must be a loopback address");
     }

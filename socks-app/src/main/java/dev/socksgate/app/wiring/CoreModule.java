@@ -25,9 +25,10 @@ public final class CoreModule extends AbstractModule {
   @Provides
   @Singleton
   DestinationPolicy destinationPolicy(AppConfig config) {
-    // The direct exit reaches ordinary networks only, so .onion names are refused, never resolved.
+    // The direct exit reaches ordinary networks only, so .onion names are refused, never
+    // resolved; an upstream (a Tor) can reach onion services, so there they pass.
     return new TorDestinationPolicy(config.rejectInternalAddresses(),
-        config.rejectInternalAddresses(), false);
+        config.rejectInternalAddresses(), config.upstream().isPresent());
   }
 
   @Provides

@@ -8,11 +8,16 @@ import dev.socksgate.core.policy.AnswerFilteringResolver;
 import dev.socksgate.core.port.DestinationPolicy;
 import dev.socksgate.core.port.ExitConnector;
 import dev.socksgate.core.port.Resolver;
+import dev.socksgate.transport.nio.EgressAddresses;
 import dev.socksgate.transport.nio.NioExit;
 import dev.socksgate.transport.nio.NioExitConnector;
 import dev.socksgate.transport.nio.NioTransport;
+import java.util.Optional;
 
-/** The direct exit: connect to the destination from this host, resolving names first. */
+/**
+ * The direct exit: connect to the destination from this host, resolving names first; with
+ * {@code --exit-bind}, from the source address each isolation key maps to.
+ */
 public final class DirectExitModule extends AbstractModule {
 
   @Provides
@@ -21,7 +26,9 @@ public final class DirectExitModule extends AbstractModule {
       DestinationPolicy destinations, AppConfig config) {
     // The exit resolves names itself: filter its answers too, or a public name pointing at an
     // internal address would slip past --reject-internal-addresses.
+    Optional<EgressAddresses> egress = config.exitBind().isEmpty() ? Optional.empty()
+        : Optional.of(new EgressAddresses(config.exitBind()));
     return new NioExitConnector(transport, new AnswerFilteringResolver(resolver, destinations),
-        config.connectTimeout());
+        config.connectTimeout(), egress);
   }
 }

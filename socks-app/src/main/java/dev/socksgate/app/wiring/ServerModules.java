@@ -19,11 +19,19 @@ public final class ServerModules {
         new LifecycleModule());
   }
 
-  /** Returns the production set: the shared modules plus the JDK resolver and direct exit. */
+  /**
+   * Returns the production set: the shared modules plus either the upstream exit (with its
+   * resolver) or the JDK resolver and the direct exit. The choice is made here, once, so that no
+   * module holds a conditional.
+   */
   public static List<Module> production(AppConfig config) {
     List<Module> all = new java.util.ArrayList<>(withoutAdapters(config));
-    all.add(new JdkResolverModule());
-    all.add(new DirectExitModule());
+    if (config.upstream().isPresent()) {
+      all.add(new UpstreamExitModule());
+    } else {
+      all.add(new JdkResolverModule());
+      all.add(new DirectExitModule());
+    }
     return List.copyOf(all);
   }
 }

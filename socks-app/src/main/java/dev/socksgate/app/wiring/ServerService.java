@@ -38,6 +38,9 @@ final class ServerService implements Lifecycle.Service {
             + "reach it can use this proxy", a);
       }
     }
+    LOG.info("exit: {}", config.upstream().map(u -> "through the SOCKS5 upstream "
+        + u.getAddress().getHostAddress() + ":" + u.getPort()).orElse(config.exitBind().isEmpty()
+            ? "direct" : "direct, from " + config.exitBind().size() + " source addresses"));
     LOG.info("options: loops={} max-connections={} socks-timeout={}s connect-timeout={}s "
             + "idle-timeout={} buffer-size={} safe-socks={} test-socks={} safe-logging={} "
             + "auth={} reject-internal-addresses={}",

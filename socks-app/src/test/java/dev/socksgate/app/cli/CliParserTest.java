@@ -78,6 +78,28 @@ class CliParserTest {
   }
 
   @Test
+  void upstreamAndExitBind_parse() throws Exception {
+    assertEquals(Optional.of(new InetSocketAddress("127.0.0.1", 9050)),
+        run("--upstream", "socks5://127.0.0.1:9050").upstream());
+    assertEquals(Optional.of(new InetSocketAddress("::1", 9050)),
+        run("--upstream", "socks5://[::1]:9050/").upstream());
+    assertEquals(List.of(java.net.InetAddress.getByName("127.0.0.2"),
+        java.net.InetAddress.getByName("127.0.0.3")),
+        run("--exit-bind", "127.0.0.2,127.0.0.3").exitBind());
+    assertEquals(List.of(), run().exitBind());
+    assertEquals(Optional.empty(), run().upstream());
+    for (String bad : new String[] {"http://127.0.0.1:9050", "socks5://tor.local:9050",
+        "socks5://127.0.0.1", "socks5://127.0.0.1:0"}) {
+      assertThrows(UsageException.class, () -> parser.parse(new String[] {"--upstream", bad}),
+          bad);
+    }
+    assertThrows(UsageException.class,
+        () -> parser.parse(new String[] {"--exit-bind", "egress.example"}));
+    assertThrows(UsageException.class, () -> parser.parse(new String[] {
+        "--upstream", "socks5://127.0.0.1:9050", "--exit-bind", "127.0.0.2"}));
+  }
+
+  @Test
   void nonLoopbackListener_turnsInternalAddressRejectionOnByDefault() throws Exception {
     assertTrue(run("--socks-port", "0.0.0.0:1080").rejectInternalAddresses());
     assertFalse(run("--socks-port", "0.0.0.0:1080", "--reject-internal-addresses=false")

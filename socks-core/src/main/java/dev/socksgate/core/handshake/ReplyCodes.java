@@ -6,6 +6,7 @@ import dev.socksgate.codec.v5.Socks5ReplyCode;
 import dev.socksgate.core.model.ClientInfo;
 import dev.socksgate.core.model.StreamFailure;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 
 /**
  * The single mapping from failures to reply codes and reply bytes (Tor reference §1, §6.2, §9).
@@ -19,20 +20,65 @@ public final class ReplyCodes {
 
   private ReplyCodes() {}
 
-  /** Returns the SOCKS5 REP for a stream failure (Tor reference §9). */
+  /** Returns the SOCKS5 REP for a stream failure (Tor reference §9, §12). */
   public static Socks5ReplyCode socks5(StreamFailure failure, boolean extendedErrors) {
+    Optional<Socks5ReplyCode> extended = extendedCode(failure);
+    if (extended.isPresent()) {
+      return extendedErrors ? extended.get() : Socks5ReplyCode.GENERAL_FAILURE;
+    }
     return switch (failure) {
-      case GENERAL, PRIVATE_ADDRESS, INVALID_DESTINATION -> Socks5ReplyCode.GENERAL_FAILURE;
-      case INVALID_ONION_ADDRESS -> extendedErrors
-          ? Socks5ReplyCode.ONION_SERVICE_BAD_ADDRESS
-          : Socks5ReplyCode.GENERAL_FAILURE;
       case NOT_ALLOWED -> Socks5ReplyCode.NOT_ALLOWED;
       case NETWORK_UNREACHABLE -> Socks5ReplyCode.NETWORK_UNREACHABLE;
       case HOST_UNREACHABLE, RESOLVE_FAILED -> Socks5ReplyCode.HOST_UNREACHABLE;
       case CONNECTION_REFUSED -> Socks5ReplyCode.CONNECTION_REFUSED;
       case TIMED_OUT -> Socks5ReplyCode.TTL_EXPIRED;
+      default -> Socks5ReplyCode.GENERAL_FAILURE;
     };
   }
+
+  /** Returns the proposal 304 code of an onion failure (F0–F7), sent only with ExtendedErrors. */
+  public static Optional<Socks5ReplyCode> extendedCode(StreamFailure failure) {
+    return Optional.ofNullable(switch (failure) {
+      case ONION_DESCRIPTOR_NOT_FOUND -> Socks5ReplyCode.ONION_SERVICE_DESC_NOT_FOUND;
+      case ONION_DESCRIPTOR_INVALID -> Socks5ReplyCode.ONION_SERVICE_DESC_INVALID;
+      case ONION_INTRODUCTION_FAILED -> Socks5ReplyCode.ONION_SERVICE_INTRO_FAILED;
+      case ONION_RENDEZVOUS_FAILED -> Socks5ReplyCode.ONION_SERVICE_REND_FAILED;
+      case ONION_CLIENT_AUTH_MISSING -> Socks5ReplyCode.ONION_SERVICE_MISSING_CLIENT_AUTH;
+      case ONION_CLIENT_AUTH_BAD -> Socks5ReplyCode.ONION_SERVICE_BAD_CLIENT_AUTH;
+      case INVALID_ONION_ADDRESS -> Socks5ReplyCode.ONION_SERVICE_BAD_ADDRESS;
+      case ONION_INTRODUCTION_TIMED_OUT -> Socks5ReplyCode.ONION_SERVICE_INTRO_TIMEDOUT;
+      default -> null;
+    });
+  }
+
+  /**
+   * Returns the failure a SOCKS5 REP from another server stands for (the inverse of {@link
+   * #socks5(StreamFailure, boolean)} with extended errors on): an upstream's refusal passes
+   * through to our client as the same code. REP 07, 08 and unknown codes are GENERAL.
+   *
+   * @throws IllegalArgumentException for REP 00, which is no failure
+   */
+  public static StreamFailure failureOf(Socks5ReplyCode rep) {
+    if (rep.equals(Socks5ReplyCode.SUCCEEDED)) {
+      throw new IllegalArgumentException("REP 00 is success");
+    }
+    for (StreamFailure f : REVERSIBLE) {
+      if (socks5(f, true).equals(rep)) {
+        return f;
+      }
+    }
+    return StreamFailure.GENERAL;
+  }
+
+  // One failure per REP: the first listed wins where several map to the same code.
+  private static final StreamFailure[] REVERSIBLE = {
+    StreamFailure.NOT_ALLOWED, StreamFailure.NETWORK_UNREACHABLE, StreamFailure.HOST_UNREACHABLE,
+    StreamFailure.CONNECTION_REFUSED, StreamFailure.TIMED_OUT,
+    StreamFailure.ONION_DESCRIPTOR_NOT_FOUND, StreamFailure.ONION_DESCRIPTOR_INVALID,
+    StreamFailure.ONION_INTRODUCTION_FAILED, StreamFailure.ONION_RENDEZVOUS_FAILED,
+    StreamFailure.ONION_CLIENT_AUTH_MISSING, StreamFailure.ONION_CLIENT_AUTH_BAD,
+    StreamFailure.INVALID_ONION_ADDRESS, StreamFailure.ONION_INTRODUCTION_TIMED_OUT
+  };
 
   /** Returns the SOCKS5 REP for a handshake failure that has one (Tor reference §6.2). */
   public static Socks5ReplyCode socks5(HandshakeError.Kind kind) {

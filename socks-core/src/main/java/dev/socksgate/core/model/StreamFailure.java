@@ -2,7 +2,9 @@ package dev.socksgate.core.model;
 
 /**
  * Why a stream could not be opened or answered. Each kind maps to exactly one SOCKS5 REP and one
- * SOCKS4 CD, in {@code dev.socksgate.core.handshake.ReplyCodes} (Tor reference §9).
+ * SOCKS4 CD, in {@code dev.socksgate.core.handshake.ReplyCodes} (Tor reference §9). The onion
+ * kinds exist so that an exit in front of a real Tor (an upstream SOCKS5 exit) can pass Tor's
+ * proposal 304 codes through to clients on an ExtendedErrors listener.
  */
 public enum StreamFailure {
   /** Anything else (Tor MISC, INTERNAL, RESOURCELIMIT...): REP 01. */
@@ -24,5 +26,19 @@ public enum StreamFailure {
   /** A destination Tor refuses outright: port 0, {@code .exit} (Tor TORPROTOCOL): REP 01. */
   INVALID_DESTINATION,
   /** A malformed {@code .onion} name (Tor BAD_HOSTNAME): REP 01, or F6 with ExtendedErrors. */
-  INVALID_ONION_ADDRESS
+  INVALID_ONION_ADDRESS,
+  /** Onion service descriptor not found (proposal 304): REP 01, or F0 with ExtendedErrors. */
+  ONION_DESCRIPTOR_NOT_FOUND,
+  /** Onion service descriptor invalid: REP 01, or F1 with ExtendedErrors. */
+  ONION_DESCRIPTOR_INVALID,
+  /** Onion service introduction failed: REP 01, or F2 with ExtendedErrors. */
+  ONION_INTRODUCTION_FAILED,
+  /** Onion service rendezvous failed: REP 01, or F3 with ExtendedErrors. */
+  ONION_RENDEZVOUS_FAILED,
+  /** Onion service client authorization missing: REP 01, or F4 with ExtendedErrors. */
+  ONION_CLIENT_AUTH_MISSING,
+  /** Onion service client authorization wrong: REP 01, or F5 with ExtendedErrors. */
+  ONION_CLIENT_AUTH_BAD,
+  /** Onion service introduction timed out: REP 01, or F7 with ExtendedErrors. */
+  ONION_INTRODUCTION_TIMED_OUT
 }

@@ -28,7 +28,9 @@ class ReplyCodesTest {
       "HOST_UNREACHABLE, 04",
       "RESOLVE_FAILED, 04",
       "CONNECTION_REFUSED, 05",
-      "TIMED_OUT, 06"})
+      "TIMED_OUT, 06",
+      "ONION_DESCRIPTOR_NOT_FOUND, 01",
+      "ONION_INTRODUCTION_TIMED_OUT, 01"})
   void streamFailure_mapsToTorsRep(StreamFailure failure, String rep) {
     assertEquals(Socks5ReplyCode.of((byte) Integer.parseInt(rep, 16)),
         ReplyCodes.socks5(failure, false));
@@ -36,10 +38,31 @@ class ReplyCodesTest {
 
   @ParameterizedTest
   @EnumSource(StreamFailure.class)
-  void extendedErrors_replaceOnlyTheInvalidOnionRep(StreamFailure failure) {
-    Socks5ReplyCode expected = failure == StreamFailure.INVALID_ONION_ADDRESS
-        ? Socks5ReplyCode.ONION_SERVICE_BAD_ADDRESS : ReplyCodes.socks5(failure, false);
+  void extendedErrors_replaceOnlyTheOnionReps(StreamFailure failure) {
+    Socks5ReplyCode expected = failure.name().contains("ONION")
+        ? ReplyCodes.extendedCode(failure).orElseThrow() : ReplyCodes.socks5(failure, false);
     assertEquals(expected, ReplyCodes.socks5(failure, true));
+    if (failure.name().contains("ONION")) {
+      assertEquals(Socks5ReplyCode.GENERAL_FAILURE, ReplyCodes.socks5(failure, false));
+    }
+  }
+
+  @ParameterizedTest(name = "REP {0} -> {1}")
+  @CsvSource({
+      "01, GENERAL", "02, NOT_ALLOWED", "03, NETWORK_UNREACHABLE", "04, HOST_UNREACHABLE",
+      "05, CONNECTION_REFUSED", "06, TIMED_OUT", "07, GENERAL", "08, GENERAL", "09, GENERAL",
+      "f0, ONION_DESCRIPTOR_NOT_FOUND", "f1, ONION_DESCRIPTOR_INVALID",
+      "f2, ONION_INTRODUCTION_FAILED", "f3, ONION_RENDEZVOUS_FAILED",
+      "f4, ONION_CLIENT_AUTH_MISSING", "f5, ONION_CLIENT_AUTH_BAD", "f6, INVALID_ONION_ADDRESS",
+      "f7, ONION_INTRODUCTION_TIMED_OUT", "ff, GENERAL"})
+  void upstreamRep_mapsBackToTheFailureThatSendsItAgain(String rep, StreamFailure failure) {
+    Socks5ReplyCode code = Socks5ReplyCode.of((byte) Integer.parseInt(rep, 16));
+    assertEquals(failure, ReplyCodes.failureOf(code));
+    if (code.equals(ReplyCodes.socks5(failure, true))) {
+      return; // round trip exact
+    }
+    assertEquals(Socks5ReplyCode.GENERAL_FAILURE, ReplyCodes.socks5(failure, true),
+        "codes with no failure of their own become 01");
   }
 
   @Test

@@ -17,6 +17,7 @@ import dev.socksgate.core.fakes.FakeExit;
 import dev.socksgate.core.fakes.MapResolver;
 import dev.socksgate.core.fakes.RecordingExitConnector;
 import dev.socksgate.core.isolation.TorIsolationPolicy;
+import dev.socksgate.core.handshake.ReplyCodes;
 import dev.socksgate.core.model.IsolationFlags;
 import dev.socksgate.core.model.ListenerSettings;
 import dev.socksgate.core.model.SocksProtocol;
@@ -114,7 +115,7 @@ class StreamServiceConnectTest {
   @CsvSource({
       "GENERAL, 01", "NOT_ALLOWED, 02", "NETWORK_UNREACHABLE, 03", "HOST_UNREACHABLE, 04",
       "RESOLVE_FAILED, 04", "CONNECTION_REFUSED, 05", "TIMED_OUT, 06", "PRIVATE_ADDRESS, 01",
-      "INVALID_DESTINATION, 01", "INVALID_ONION_ADDRESS, 01"})
+      "INVALID_DESTINATION, 01", "INVALID_ONION_ADDRESS, 01", "ONION_RENDEZVOUS_FAILED, 01"})
   void failure_repliesAsTorMapsIt(StreamFailure failure, String rep) {
     int code = Integer.parseInt(rep, 16);
     FailingExitConnector<FakeExit> failing = new FailingExitConnector<>(failure);
@@ -131,13 +132,13 @@ class StreamServiceConnectTest {
 
   @ParameterizedTest
   @EnumSource(StreamFailure.class)
-  void extendedErrors_onlyInvalidOnionBecomesF6(StreamFailure failure) {
+  void extendedErrors_onlyOnionFailuresBecomeTheirF0toF7(StreamFailure failure) {
     ListenerSettings extended =
         ListenerSettings.of(IsolationFlags.TOR_DEFAULTS, Requests.GROUP, false, true);
     StreamRequest r = Requests.connect(name("example.com"), 443).listener(extended).build();
     StreamOutcome<FakeExit> o =
         now(service(new FailingExitConnector<FakeExit>(failure)).open(r, none()));
-    int rep = failure == StreamFailure.INVALID_ONION_ADDRESS ? 0xf6 : repOf(failure);
+    int rep = ReplyCodes.extendedCode(failure).map(c -> c.code() & 0xff).orElse(repOf(failure));
     assertRefused(failure, Vectors.err(rep), o);
     StreamRequest s4 = Requests.connect(name("example.com"), 443).listener(extended)
         .protocol(SocksProtocol.SOCKS4A).build();
@@ -189,6 +190,9 @@ class StreamServiceConnectTest {
       case HOST_UNREACHABLE, RESOLVE_FAILED -> 4;
       case CONNECTION_REFUSED -> 5;
       case TIMED_OUT -> 6;
+      case ONION_DESCRIPTOR_NOT_FOUND, ONION_DESCRIPTOR_INVALID, ONION_INTRODUCTION_FAILED,
+          ONION_RENDEZVOUS_FAILED, ONION_CLIENT_AUTH_MISSING, ONION_CLIENT_AUTH_BAD,
+          ONION_INTRODUCTION_TIMED_OUT -> 1;
     };
   }
 }

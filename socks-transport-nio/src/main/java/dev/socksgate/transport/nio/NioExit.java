@@ -26,10 +26,12 @@ public final class NioExit implements Closeable {
 
   private final SocketChannel channel;
   private final ByteBuffer pendingData;
+  private final ByteBuffer receivedData;
 
-  private NioExit(SocketChannel channel, ByteBuffer pendingData) {
+  private NioExit(SocketChannel channel, ByteBuffer pendingData, ByteBuffer receivedData) {
     this.channel = channel;
     this.pendingData = pendingData;
+    this.receivedData = receivedData;
   }
 
   /**
@@ -46,7 +48,20 @@ public final class NioExit implements Closeable {
     if (!connected.isConnected()) {
       throw new IllegalArgumentException("the channel must be connected");
     }
-    return new NioExit(connected, pendingData);
+    return new NioExit(connected, pendingData, NOTHING);
+  }
+
+  /**
+   * Wraps a connected channel, the bytes still to send on it, and bytes already read from it that
+   * belong to the client (an exit that spoke a protocol of its own on the channel, such as an
+   * upstream SOCKS handshake, may have read past its end). The server delivers {@code
+   * receivedData} to the client right after the success reply.
+   */
+  public static NioExit of(SocketChannel connected, ByteBuffer pendingData,
+      ByteBuffer receivedData) {
+    Objects.requireNonNull(receivedData, "receivedData");
+    NioExit exit = of(connected, pendingData);
+    return new NioExit(exit.channel, exit.pendingData, receivedData);
   }
 
   /** Wraps a connected channel with nothing pending. */
@@ -64,6 +79,11 @@ public final class NioExit implements Closeable {
    */
   public ByteBuffer pendingData() {
     return pendingData;
+  }
+
+  /** Returns the bytes read from the exit that go to the client first (consumed once). */
+  public ByteBuffer receivedData() {
+    return receivedData;
   }
 
   /** Closes the channel; callable from any thread. */

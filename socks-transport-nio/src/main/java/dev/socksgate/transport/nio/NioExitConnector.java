@@ -10,6 +10,7 @@ import dev.socksgate.core.port.ExitResult;
 import dev.socksgate.core.port.Resolver;
 import dev.socksgate.transport.nio.internal.EventLoop;
 import dev.socksgate.transport.nio.internal.OutboundConnect;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -17,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -33,9 +36,15 @@ import java.util.concurrent.CompletionStage;
  * HOST_UNREACHABLE (04), timeout → TIMED_OUT (06), a name without addresses → RESOLVE_FAILED
  * (04), anything else → GENERAL (01). The stage never completes exceptionally.
  *
- * <p>Thread-safe. The isolation key is ignored: a direct exit shares nothing between streams.
+ * <p>With {@link EgressAddresses} ({@code --exit-bind}), each stream leaves from the source
+ * address its isolation key maps to; without, the key is not used and the system picks the source.
+ *
+ * <p>Thread-safe.
  */
 public final class NioExitConnector implements ExitConnector<NioExit> {
+
+  private static final Function<InetSocketAddress, Optional<InetAddress>> NO_BIND =
+      target -> Optional.empty();
 
   /** The default connect timeout. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -43,6 +52,7 @@ public final class NioExitConnector implements ExitConnector<NioExit> {
   private final NioTransport transport;
   private final Resolver resolver;
   private final long timeoutNanos;
+  private final Optional<EgressAddresses> egress;
 
   /**
    * Creates the connector.
@@ -52,6 +62,17 @@ public final class NioExitConnector implements ExitConnector<NioExit> {
    * @param connectTimeout the time allowed for all addresses of one target together
    */
   public NioExitConnector(NioTransport transport, Resolver resolver, Duration connectTimeout) {
+    this(transport, resolver, connectTimeout, Optional.empty());
+  }
+
+  /**
+   * Creates the connector with per-key source addresses ({@code --exit-bind}).
+   *
+   * @param egress chooses the local address each stream leaves from, by isolation key
+   */
+  public NioExitConnector(NioTransport transport, Resolver resolver, Duration connectTimeout,
+      Optional<EgressAddresses> egress) {
+    this.egress = Objects.requireNonNull(egress, "egress");
     this.transport = Objects.requireNonNull(transport, "transport");
     this.resolver = Objects.requireNonNull(resolver, "resolver");
     if (connectTimeout.isNegative() || connectTimeout.isZero()
@@ -68,7 +89,8 @@ public final class NioExitConnector implements ExitConnector<NioExit> {
     EventLoop loop = transport.currentOrNext();
     Target target = request.target();
     if (target.host() instanceof Host.Address a) {
-      onLoop(loop, List.of(new InetSocketAddress(a.address(), target.port())), earlyData, result);
+      onLoop(loop, List.of(new InetSocketAddress(a.address(), target.port())), earlyData, key,
+          result);
       return result;
     }
     String name = ((Host.Name) target.host()).name();
@@ -88,17 +110,19 @@ public final class NioExitConnector implements ExitConnector<NioExit> {
       for (InetAddress address : addresses) {
         candidates.add(new InetSocketAddress(address, target.port()));
       }
-      onLoop(loop, candidates, earlyData, result);
+      onLoop(loop, candidates, earlyData, key, result);
     });
     return result;
   }
 
   private void onLoop(EventLoop loop, List<InetSocketAddress> candidates, ByteBuffer early,
-      CompletableFuture<ExitResult<NioExit>> result) {
+      IsolationKey key, CompletableFuture<ExitResult<NioExit>> result) {
+    Function<InetSocketAddress, Optional<InetAddress>> source = egress.isEmpty() ? NO_BIND
+        : target -> egress.get().choose(key, target.getAddress() instanceof Inet6Address);
     if (loop.inEventLoop()) {
-      OutboundConnect.start(loop, candidates, early, timeoutNanos, result);
+      OutboundConnect.start(loop, candidates, early, timeoutNanos, source, result);
     } else if (!loop.tryExecute(
-        () -> OutboundConnect.start(loop, candidates, early, timeoutNanos, result))) {
+        () -> OutboundConnect.start(loop, candidates, early, timeoutNanos, source, result))) {
       result.complete(new ExitResult.Failed<>(StreamFailure.GENERAL));
     }
   }

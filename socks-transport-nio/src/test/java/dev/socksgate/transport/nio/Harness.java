@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Consumer;
 
 /**
@@ -22,18 +23,20 @@ final class Harness implements AutoCloseable {
   final EventLog events = new EventLog();
   final NioTransport transport;
   final NioSocksServer server;
+  final TorIsolationPolicy isolation = new TorIsolationPolicy();
   private final JdkResolver jdkResolver;
 
   private Harness(Options o) throws IOException {
     names.name("origin.test", FakeNames.v4()).name("origin6.test", FakeNames.v6())
         .ptr(FakeNames.v4(), "origin.test");
     jdkResolver = names.resolver();
-    Resolver resolver = o.resolver != null ? o.resolver : jdkResolver;
     transport = new NioTransport(o.loops);
+    Resolver resolver = o.resolverFactory != null ? o.resolverFactory.apply(transport)
+        : o.resolver != null ? o.resolver : jdkResolver;
     ExitConnector<NioExit> exits = o.exits != null ? o.exits.apply(transport, resolver)
         : new NioExitConnector(transport, resolver, o.connectTimeout);
     StreamService<NioExit> service = new StreamService<>(resolver, exits,
-        new TorIsolationPolicy(), new TorDestinationPolicy(false, false, false));
+        isolation, new TorDestinationPolicy(false, false, o.allowOnion));
     NioServerConfig.Builder b = NioServerConfig.builder()
         .listener(new InetSocketAddress(FakeNames.v4(), 0), ListenerSettings.torDefaults(1))
         .listener(new InetSocketAddress(FakeNames.v6(), 0), ListenerSettings.torDefaults(2))
@@ -73,6 +76,8 @@ final class Harness implements AutoCloseable {
     int ioLimit;
     Duration connectTimeout = Duration.ofSeconds(5);
     Resolver resolver;
+    Function<NioTransport, Resolver> resolverFactory;
+    boolean allowOnion;
     BiFunction<NioTransport, Resolver, ExitConnector<NioExit>> exits;
     Consumer<NioServerConfig.Builder> config = b -> { };
 
@@ -93,6 +98,16 @@ final class Harness implements AutoCloseable {
 
     Options resolver(Resolver r) {
       resolver = r;
+      return this;
+    }
+
+    Options resolverFactory(Function<NioTransport, Resolver> f) {
+      resolverFactory = f;
+      return this;
+    }
+
+    Options allowOnion(boolean allow) {
+      allowOnion = allow;
       return this;
     }
 

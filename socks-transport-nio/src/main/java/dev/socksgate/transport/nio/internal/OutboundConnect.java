@@ -5,6 +5,7 @@ import dev.socksgate.core.port.ExitResult;
 import dev.socksgate.transport.nio.NioExit;
 import java.io.IOException;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
@@ -13,7 +14,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * One outbound connect on one event loop (Jetty {@code Connect}): a non-blocking connect with
@@ -30,6 +33,7 @@ public final class OutboundConnect implements Selectable {
   private final Iterator<InetSocketAddress> candidates;
   private final ByteBuffer early;
   private final CompletableFuture<ExitResult<NioExit>> result;
+  private final Function<InetSocketAddress, Optional<InetAddress>> source;
   private final Deadline deadline = new Deadline(this::onTimeout);
   private SocketChannel channel;
   private SelectionKey key;
@@ -38,8 +42,10 @@ public final class OutboundConnect implements Selectable {
   private boolean finished;
 
   private OutboundConnect(EventLoop loop, List<InetSocketAddress> candidates, ByteBuffer early,
+      Function<InetSocketAddress, Optional<InetAddress>> source,
       CompletableFuture<ExitResult<NioExit>> result) {
     this.loop = loop;
+    this.source = source;
     this.candidates = List.copyOf(candidates).iterator();
     this.early = early;
     this.result = result;
@@ -54,8 +60,18 @@ public final class OutboundConnect implements Selectable {
    */
   public static void start(EventLoop loop, List<InetSocketAddress> candidates, ByteBuffer early,
       long timeoutNanos, CompletableFuture<ExitResult<NioExit>> result) {
+    start(loop, candidates, early, timeoutNanos, target -> Optional.empty(), result);
+  }
+
+  /**
+   * Starts connecting from the source address {@code source} gives for each candidate (empty:
+   * the system's choice).
+   */
+  public static void start(EventLoop loop, List<InetSocketAddress> candidates, ByteBuffer early,
+      long timeoutNanos, Function<InetSocketAddress, Optional<InetAddress>> source,
+      CompletableFuture<ExitResult<NioExit>> result) {
     assert loop.inEventLoop();
-    OutboundConnect c = new OutboundConnect(loop, candidates, early, result);
+    OutboundConnect c = new OutboundConnect(loop, candidates, early, source, result);
     loop.schedule(c.deadline, timeoutNanos);
     c.next();
   }
@@ -73,6 +89,10 @@ public final class OutboundConnect implements Selectable {
           ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
       channel.configureBlocking(false);
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      Optional<InetAddress> from = source.apply(target);
+      if (from.isPresent()) {
+        channel.bind(new InetSocketAddress(from.get(), 0));
+      }
       key = channel.register(loop.selector(), 0, this);
       if (channel.connect(target)) {
         onConnected();

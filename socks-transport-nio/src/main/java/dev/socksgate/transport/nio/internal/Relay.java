@@ -60,12 +60,16 @@ final class Relay implements Endpoint.Handler {
     r.up = new RelayPipe(client, r.exit, pool);
     r.down = new RelayPipe(r.exit, client, pool);
     r.up.preload(exitHandle.pendingData());
+    r.down.preload(exitHandle.receivedData());
     r.lastActivity = loop.now();
     long idleNanos = ctx.settings().idleTimeout().toNanos();
     if (idleNanos > 0) {
       loop.schedule(r.idle, idleNanos);
     }
     r.onWritable(r.exit);
+    if (!r.closed && r.down.wantsWrite()) {
+      r.onWritable(r.client);
+    }
   }
 
   // No lambdas on this path: a read or write allocates nothing.

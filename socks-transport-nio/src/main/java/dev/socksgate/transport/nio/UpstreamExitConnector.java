@@ -1,0 +1,95 @@
+package dev.socksgate.transport.nio;
+
+import dev.socksgate.codec.SocksAddress;
+import dev.socksgate.codec.v5.Socks5Command;
+import dev.socksgate.codec.v5.Socks5Request;
+import dev.socksgate.core.model.Host;
+import dev.socksgate.core.model.IsolationKey;
+import dev.socksgate.core.model.StreamFailure;
+import dev.socksgate.core.model.StreamRequest;
+import dev.socksgate.core.port.ExitConnector;
+import dev.socksgate.core.port.ExitResult;
+import dev.socksgate.transport.nio.internal.EventLoop;
+import dev.socksgate.transport.nio.internal.UpstreamSession;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * An exit through an upstream SOCKS5 proxy, such as a local Tor's SocksPort: every stream is its
+ * own upstream connection, authenticated with {@link UpstreamCredentials} derived from the
+ * stream's isolation key, then a CONNECT by host name when the client gave one (no local DNS: the
+ * name leaves only towards the upstream) or by address. The client's optimistic data goes right
+ * behind the CONNECT. A refusal from the upstream passes through as the same REP (via {@code
+ * ReplyCodes.failureOf}); an unreachable upstream is GENERAL (01), or TIMED_OUT (06) when the
+ * connect and handshake together outlast the timeout.
+ *
+ * <p>Non-blocking, on the caller's event loop (the client's), so the upstream connection shares
+ * the client's selector for the relay. Thread-safe.
+ */
+public final class UpstreamExitConnector implements ExitConnector<NioExit> {
+
+  private final NioTransport transport;
+  private final InetSocketAddress upstream;
+  private final UpstreamCredentials credentials;
+  private final long timeoutNanos;
+
+  /**
+   * Creates the connector.
+   *
+   * @param transport the loops to connect on
+   * @param upstream the upstream SOCKS5 proxy's address (an address, never a name)
+   * @param credentials derives the upstream credentials from isolation keys
+   * @param timeout bounds connect and handshake together
+   */
+  public UpstreamExitConnector(NioTransport transport, InetSocketAddress upstream,
+      UpstreamCredentials credentials, Duration timeout) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.upstream = Objects.requireNonNull(upstream, "upstream");
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    if (upstream.isUnresolved()) {
+      throw new IllegalArgumentException("the upstream must be an address, not a name");
+    }
+    if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("timeout must be positive and at most a day");
+    }
+    this.timeoutNanos = timeout.toNanos();
+  }
+
+  @Override
+  public CompletionStage<ExitResult<NioExit>> connect(StreamRequest request, IsolationKey key,
+      ByteBuffer earlyData) {
+    Socks5Request connect = new Socks5Request(Socks5Command.CONNECT,
+        toSocks(request.target().host()), request.target().port());
+    CompletableFuture<UpstreamSession.Outcome> session = new CompletableFuture<>();
+    run(transport, () -> UpstreamSession.start(transport.currentOrNext(), upstream,
+        credentials.username(), credentials.password(key), connect, earlyData, timeoutNanos,
+        session), session);
+    return session.thenApply(o -> o.failure() != null
+        ? new ExitResult.Failed<NioExit>(o.failure())
+        : new ExitResult.Connected<>(NioExit.of(o.channel(), ByteBuffer.allocate(0),
+            o.received())));
+  }
+
+  /** The target as SOCKS carries it: a name stays a name, so no lookup happens here. */
+  static SocksAddress toSocks(Host host) {
+    if (host instanceof Host.Name n) {
+      return SocksAddress.domain(n.name());
+    }
+    return SocksAddress.of(((Host.Address) host).address());
+  }
+
+  /** Runs {@code start} on the current loop, or hands it to one; fails the session if full. */
+  static void run(NioTransport transport, Runnable start,
+      CompletableFuture<UpstreamSession.Outcome> session) {
+    EventLoop loop = transport.currentOrNext();
+    if (loop.inEventLoop()) {
+      start.run();
+    } else if (!loop.tryExecute(start)) {
+      session.complete(new UpstreamSession.Outcome(null, null, null, StreamFailure.GENERAL));
+    }
+  }
+}

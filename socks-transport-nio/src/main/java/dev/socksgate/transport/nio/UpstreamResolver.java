@@ -1,0 +1,80 @@
+package dev.socksgate.transport.nio;
+
+import dev.socksgate.codec.SocksAddress;
+import dev.socksgate.codec.v5.Socks5Command;
+import dev.socksgate.codec.v5.Socks5Request;
+import dev.socksgate.core.model.IsolationKey;
+import dev.socksgate.transport.nio.internal.Closing;
+import dev.socksgate.transport.nio.internal.UpstreamSession;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Lookups through an upstream SOCKS5 proxy with Tor's extensions: RESOLVE ({@code F0}) for names
+ * and RESOLVE_PTR ({@code F1}) for addresses, each on its own upstream connection authenticated for
+ * the asking stream's isolation key. So tor-resolve through this server reaches the upstream's
+ * resolver, and no name is looked up locally. Any failure is "no answer". Thread-safe.
+ */
+public final class UpstreamResolver implements dev.socksgate.core.port.Resolver {
+
+  private final NioTransport transport;
+  private final InetSocketAddress upstream;
+  private final UpstreamCredentials credentials;
+  private final long timeoutNanos;
+
+  /** Creates the resolver; same parameters as {@link UpstreamExitConnector}. */
+  public UpstreamResolver(NioTransport transport, InetSocketAddress upstream,
+      UpstreamCredentials credentials, Duration timeout) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.upstream = Objects.requireNonNull(upstream, "upstream");
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    if (upstream.isUnresolved() || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("an upstream address and a positive timeout are needed");
+    }
+    this.timeoutNanos = timeout.toNanos();
+  }
+
+  @Override
+  public CompletionStage<List<InetAddress>> resolve(String name, IsolationKey key) {
+    return ask(new Socks5Request(Socks5Command.RESOLVE, SocksAddress.domain(name), 0), key)
+        .thenApply(bnd -> bnd.flatMap(UpstreamResolver::address).map(List::of)
+            .orElse(List.of()));
+  }
+
+  @Override
+  public CompletionStage<Optional<String>> reverse(InetAddress address, IsolationKey key) {
+    return ask(new Socks5Request(Socks5Command.RESOLVE_PTR, SocksAddress.of(address), 0), key)
+        .thenApply(bnd -> bnd.filter(a -> a instanceof SocksAddress.Domain)
+            .map(a -> ((SocksAddress.Domain) a).name().asString()));
+  }
+
+  private CompletionStage<Optional<SocksAddress>> ask(Socks5Request request, IsolationKey key) {
+    CompletableFuture<UpstreamSession.Outcome> session = new CompletableFuture<>();
+    UpstreamExitConnector.run(transport, () -> UpstreamSession.start(transport.currentOrNext(),
+        upstream, credentials.username(), credentials.password(key), request,
+        ByteBuffer.allocate(0), timeoutNanos, session), session);
+    return session.thenApply(o -> {
+      if (o.channel() != null) {
+        Closing.quietly(o.channel()); // one answer per connection, as Tor closes after it
+      }
+      return o.failure() != null ? Optional.<SocksAddress>empty() : o.reply().bndAddr();
+    });
+  }
+
+  private static Optional<InetAddress> address(SocksAddress a) {
+    if (a instanceof SocksAddress.Ipv4 v4) {
+      return Optional.of(v4.address());
+    }
+    if (a instanceof SocksAddress.Ipv6 v6) {
+      return Optional.of(v6.address());
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,185 @@
+package dev.socksgate.transport.nio.internal;
+
+import dev.socksgate.codec.v5.Socks5Reply;
+import dev.socksgate.codec.v5.Socks5Request;
+import dev.socksgate.core.model.StreamFailure;
+import dev.socksgate.core.port.ExitResult;
+import dev.socksgate.transport.nio.NioExit;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One SOCKS5 client session with an upstream proxy, on one event loop: connect (through {@link
+ * OutboundConnect}), then the {@link Socks5ClientHandshake} over the channel, all within one
+ * deadline. Completes with the upstream's success reply and the connected channel (left
+ * registered with no interest, for a relay to take over), or with a failure; never exceptionally.
+ *
+ * <p>Confined to its loop thread.
+ */
+public final class UpstreamSession implements Selectable {
+
+  /**
+   * The outcome: on success {@code reply} and {@code channel} are set, and {@code received} holds
+   * bytes the upstream sent after its reply; on failure only {@code failure} is set.
+   */
+  public record Outcome(Socks5Reply reply, SocketChannel channel, ByteBuffer received,
+      StreamFailure failure) {}
+
+  /** Room for the longest reply (262 bytes) and whatever follows it in the same read. */
+  static final int BUFFER = 1024;
+
+  private final EventLoop loop;
+  private final Socks5ClientHandshake handshake;
+  private final CompletableFuture<Outcome> result;
+  private final Deadline deadline = new Deadline(this::onTimeout);
+  private final ByteBuffer in = ByteBuffer.allocate(BUFFER);
+  private SocketChannel channel;
+  private SelectionKey key;
+  private ByteBuffer out;
+  private boolean finished;
+
+  private UpstreamSession(EventLoop loop, Socks5ClientHandshake handshake,
+      CompletableFuture<Outcome> result) {
+    this.loop = loop;
+    this.handshake = handshake;
+    this.result = result;
+  }
+
+  /**
+   * Connects to {@code upstream} and asks it for {@code request} with these credentials, sending
+   * {@code early} right behind the request. Must run on {@code loop}.
+   */
+  public static void start(EventLoop loop, InetSocketAddress upstream, byte[] username,
+      byte[] password, Socks5Request request, ByteBuffer early, long timeoutNanos,
+      CompletableFuture<Outcome> result) {
+    assert loop.inEventLoop();
+    UpstreamSession s = new UpstreamSession(loop,
+        new Socks5ClientHandshake(username, password, request, early), result);
+    loop.schedule(s.deadline, timeoutNanos);
+    CompletableFuture<ExitResult<NioExit>> connected = new CompletableFuture<>();
+    connected.whenComplete((r, e) -> s.onConnected(r));
+    OutboundConnect.start(loop, List.of(upstream), ByteBuffer.allocate(0), timeoutNanos,
+        connected);
+  }
+
+  private void onConnected(ExitResult<NioExit> r) {
+    if (finished) {
+      if (r instanceof ExitResult.Connected<?> c) {
+        ((NioExit) c.exit()).close();
+      }
+      return;
+    }
+    if (!(r instanceof ExitResult.Connected<NioExit> c)) {
+      // The upstream itself is unreachable: that is our failure, not the target's.
+      StreamFailure f = ((ExitResult.Failed<?>) r).failure();
+      finish(new Outcome(null, null, null,
+          f == StreamFailure.TIMED_OUT ? f : StreamFailure.GENERAL));
+      return;
+    }
+    channel = c.exit().channel();
+    key = channel.keyFor(loop.selector());
+    key.attach(this);
+    out = handshake.start();
+    flush();
+  }
+
+  @Override
+  public void onReady(int readyOps) {
+    assert loop.inEventLoop();
+    if (finished) {
+      return;
+    }
+    if ((readyOps & SelectionKey.OP_WRITE) != 0) {
+      flush();
+    }
+    if (!finished && (readyOps & SelectionKey.OP_READ) != 0) {
+      read();
+    }
+  }
+
+  private void flush() {
+    try {
+      channel.write(out);
+    } catch (IOException e) {
+      fail(StreamFailure.GENERAL);
+      return;
+    }
+    key.interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+  }
+
+  private void read() {
+    int n;
+    try {
+      n = channel.read(in);
+    } catch (IOException e) {
+      fail(StreamFailure.GENERAL);
+      return;
+    }
+    if (n < 0) {
+      fail(StreamFailure.GENERAL);
+      return;
+    }
+    in.flip();
+    while (!finished) {
+      Socks5ClientHandshake.Step step = handshake.onInput(in);
+      if (step.failure() != null) {
+        fail(step.failure());
+      } else if (step.reply() != null) {
+        succeed(step.reply());
+      } else if (step.send() != null) {
+        out = step.send();
+        flush();
+      } else {
+        break;
+      }
+    }
+    if (!finished) {
+      in.compact();
+      if (!in.hasRemaining()) {
+        fail(StreamFailure.GENERAL); // a reply longer than any SOCKS5 reply
+      }
+    }
+  }
+
+  private void succeed(Socks5Reply reply) {
+    ByteBuffer received = ByteBuffer.allocate(in.remaining());
+    received.put(in).flip();
+    key.interestOps(0);
+    key.attach(null);
+    SocketChannel c = channel;
+    channel = null;
+    finish(new Outcome(reply, c, received, null));
+  }
+
+  private void onTimeout() {
+    if (!finished) {
+      fail(StreamFailure.TIMED_OUT);
+    }
+  }
+
+  private void fail(StreamFailure failure) {
+    if (channel != null) {
+      Closing.quietly(channel);
+      channel = null;
+    }
+    finish(new Outcome(null, null, null, failure));
+  }
+
+  private void finish(Outcome outcome) {
+    finished = true;
+    loop.cancel(deadline);
+    result.complete(outcome);
+  }
+
+  @Override
+  public void onStop(boolean graceful) {
+    if (!finished) {
+      fail(StreamFailure.GENERAL);
+    }
+  }
+}
