@@ -112,7 +112,11 @@ class CliParserTest {
     Files.writeString(conf, String.join("\n",
         "# a comment", "", "socks-port 127.0.0.1:9150 IsolateDestPort SessionGroup=4",
         "socks-port [::1]:9151", "socks-timeout 2 minutes", "safe-socks", "loops 2",
-        "safe-logging false", "max-connections 77", "log-level warn"), StandardCharsets.UTF_8);
+        "safe-logging false", "max-connections 77", "log-level warn", "connect-timeout 7 s",
+        "idle-timeout 9 s", "buffer-size 8192", "test-socks", "auth-file users.txt",
+        "reject-internal-addresses true", "control-port 127.0.0.1:9051",
+        "control-cookie-file cookie.txt", "exit-bind 127.0.0.2,127.0.0.3"),
+        StandardCharsets.UTF_8);
     AppConfig fromFile = run("--config", conf.toString());
     assertEquals(2, fromFile.listeners().size());
     assertTrue(fromFile.listeners().get(0).isolation().isolateDestPort());
@@ -122,6 +126,19 @@ class CliParserTest {
     assertFalse(fromFile.safeLogging());
     assertEquals(77, fromFile.maxConnections());
     assertEquals("warn", fromFile.logLevel());
+    assertEquals(Duration.ofSeconds(7), fromFile.connectTimeout());
+    assertEquals(Duration.ofSeconds(9), fromFile.idleTimeout());
+    assertEquals(8192, fromFile.bufferSize());
+    assertTrue(fromFile.testSocks());
+    assertEquals(Optional.of(Path.of("users.txt").toAbsolutePath()), fromFile.authFile());
+    assertTrue(fromFile.rejectInternalAddresses());
+    assertEquals(Optional.of(new InetSocketAddress("127.0.0.1", 9051)), fromFile.controlPort());
+    assertEquals(Path.of("cookie.txt").toAbsolutePath(), fromFile.controlCookieFile());
+    assertEquals(2, fromFile.exitBind().size());
+    Path up = dir.resolve("up.conf");
+    Files.writeString(up, "upstream socks5://127.0.0.1:9050\n", StandardCharsets.UTF_8);
+    assertEquals(Optional.of(new InetSocketAddress("127.0.0.1", 9050)),
+        run("--config", up.toString()).upstream());
 
     AppConfig overridden = run("--config", conf.toString(), "--loops", "5",
         "--socks-port", "127.0.0.1:7000");
