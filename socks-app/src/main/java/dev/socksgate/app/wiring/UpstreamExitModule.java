@@ -8,6 +8,7 @@ import dev.socksgate.core.port.ExitConnector;
 import dev.socksgate.core.port.Resolver;
 import dev.socksgate.transport.nio.NioExit;
 import dev.socksgate.transport.nio.NioTransport;
+import dev.socksgate.transport.nio.Upstream;
 import dev.socksgate.transport.nio.UpstreamCredentials;
 import dev.socksgate.transport.nio.UpstreamExitConnector;
 import dev.socksgate.transport.nio.UpstreamResolver;
@@ -21,22 +22,21 @@ public final class UpstreamExitModule extends AbstractModule {
 
   @Provides
   @Singleton
-  UpstreamCredentials credentials() {
-    return UpstreamCredentials.random();
-  }
-
-  @Provides
-  @Singleton
-  Resolver resolver(NioTransport transport, UpstreamCredentials credentials, AppConfig config) {
-    return new UpstreamResolver(transport, config.upstream().orElseThrow(), credentials,
+  Upstream upstream(AppConfig config) {
+    // A random secret per process: keys map to the same credentials until the server restarts.
+    return new Upstream(config.upstream().orElseThrow(), UpstreamCredentials.random(),
         config.connectTimeout());
   }
 
   @Provides
   @Singleton
-  ExitConnector<NioExit> exitConnector(NioTransport transport, UpstreamCredentials credentials,
-      AppConfig config) {
-    return new UpstreamExitConnector(transport, config.upstream().orElseThrow(), credentials,
-        config.connectTimeout());
+  Resolver resolver(NioTransport transport, Upstream upstream) {
+    return new UpstreamResolver(transport, upstream);
+  }
+
+  @Provides
+  @Singleton
+  ExitConnector<NioExit> exitConnector(NioTransport transport, Upstream upstream) {
+    return new UpstreamExitConnector(transport, upstream);
   }
 }

@@ -11,9 +11,7 @@ import dev.socksgate.core.port.ExitConnector;
 import dev.socksgate.core.port.ExitResult;
 import dev.socksgate.transport.nio.internal.EventLoop;
 import dev.socksgate.transport.nio.internal.UpstreamSession;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -33,30 +31,17 @@ import java.util.concurrent.CompletionStage;
 public final class UpstreamExitConnector implements ExitConnector<NioExit> {
 
   private final NioTransport transport;
-  private final InetSocketAddress upstream;
-  private final UpstreamCredentials credentials;
-  private final long timeoutNanos;
+  private final Upstream upstream;
 
   /**
    * Creates the connector.
    *
    * @param transport the loops to connect on
-   * @param upstream the upstream SOCKS5 proxy's address (an address, never a name)
-   * @param credentials derives the upstream credentials from isolation keys
-   * @param timeout bounds connect and handshake together
+   * @param upstream the proxy, the credentials it sees and the time allowed per stream
    */
-  public UpstreamExitConnector(NioTransport transport, InetSocketAddress upstream,
-      UpstreamCredentials credentials, Duration timeout) {
+  public UpstreamExitConnector(NioTransport transport, Upstream upstream) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.upstream = Objects.requireNonNull(upstream, "upstream");
-    this.credentials = Objects.requireNonNull(credentials, "credentials");
-    if (upstream.isUnresolved()) {
-      throw new IllegalArgumentException("the upstream must be an address, not a name");
-    }
-    if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofDays(1)) > 0) {
-      throw new IllegalArgumentException("timeout must be positive and at most a day");
-    }
-    this.timeoutNanos = timeout.toNanos();
   }
 
   @Override
@@ -65,9 +50,7 @@ public final class UpstreamExitConnector implements ExitConnector<NioExit> {
     Socks5Request connect = new Socks5Request(Socks5Command.CONNECT,
         toSocks(request.target().host()), request.target().port());
     CompletableFuture<UpstreamSession.Outcome> session = new CompletableFuture<>();
-    run(transport, () -> UpstreamSession.start(transport.currentOrNext(), upstream,
-        credentials.username(), credentials.password(key), connect, earlyData, timeoutNanos,
-        session), session);
+    run(transport, () -> start(transport, upstream, key, connect, earlyData, session), session);
     return session.thenApply(o -> o.failure() != null
         ? new ExitResult.Failed<NioExit>(o.failure())
         : new ExitResult.Connected<>(NioExit.of(o.channel(), ByteBuffer.allocate(0),
@@ -80,6 +63,14 @@ public final class UpstreamExitConnector implements ExitConnector<NioExit> {
       return SocksAddress.domain(n.name());
     }
     return SocksAddress.of(((Host.Address) host).address());
+  }
+
+  /** Starts one upstream session on the calling loop thread. */
+  static void start(NioTransport transport, Upstream upstream, IsolationKey key,
+      Socks5Request request, ByteBuffer early, CompletableFuture<UpstreamSession.Outcome> session) {
+    UpstreamSession.start(transport.currentOrNext(), upstream.address(),
+        upstream.credentials().username(), upstream.credentials().password(key), request, early,
+        upstream.timeout().toNanos(), session);
   }
 
   /** Runs {@code start} on the current loop, or hands it to one; fails the session if full. */

@@ -7,9 +7,7 @@ import dev.socksgate.core.model.IsolationKey;
 import dev.socksgate.transport.nio.internal.Closing;
 import dev.socksgate.transport.nio.internal.UpstreamSession;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,20 +23,12 @@ import java.util.concurrent.CompletionStage;
 public final class UpstreamResolver implements dev.socksgate.core.port.Resolver {
 
   private final NioTransport transport;
-  private final InetSocketAddress upstream;
-  private final UpstreamCredentials credentials;
-  private final long timeoutNanos;
+  private final Upstream upstream;
 
-  /** Creates the resolver; same parameters as {@link UpstreamExitConnector}. */
-  public UpstreamResolver(NioTransport transport, InetSocketAddress upstream,
-      UpstreamCredentials credentials, Duration timeout) {
+  /** Creates the resolver over the loops of {@code transport}. */
+  public UpstreamResolver(NioTransport transport, Upstream upstream) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.upstream = Objects.requireNonNull(upstream, "upstream");
-    this.credentials = Objects.requireNonNull(credentials, "credentials");
-    if (upstream.isUnresolved() || timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("an upstream address and a positive timeout are needed");
-    }
-    this.timeoutNanos = timeout.toNanos();
   }
 
   @Override
@@ -57,9 +47,8 @@ public final class UpstreamResolver implements dev.socksgate.core.port.Resolver 
 
   private CompletionStage<Optional<SocksAddress>> ask(Socks5Request request, IsolationKey key) {
     CompletableFuture<UpstreamSession.Outcome> session = new CompletableFuture<>();
-    UpstreamExitConnector.run(transport, () -> UpstreamSession.start(transport.currentOrNext(),
-        upstream, credentials.username(), credentials.password(key), request,
-        ByteBuffer.allocate(0), timeoutNanos, session), session);
+    UpstreamExitConnector.run(transport, () -> UpstreamExitConnector.start(transport, upstream,
+        key, request, ByteBuffer.allocate(0), session), session);
     return session.thenApply(o -> {
       if (o.channel() != null) {
         Closing.quietly(o.channel()); // one answer per connection, as Tor closes after it

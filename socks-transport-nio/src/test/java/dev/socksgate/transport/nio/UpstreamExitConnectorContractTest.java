@@ -46,8 +46,8 @@ class UpstreamExitConnectorContractTest extends ExitConnectorContract<NioExit> {
 
   @Override
   protected ExitConnector<NioExit> connector() {
-    return new UpstreamExitConnector(transport, upstream.address(),
-        UpstreamCredentials.random(), Duration.ofSeconds(5));
+    return new UpstreamExitConnector(transport, new Upstream(upstream.address(),
+        UpstreamCredentials.random(), Duration.ofSeconds(5)));
   }
 
   @Override

@@ -52,10 +52,10 @@ class UpstreamTest {
     upstream.refusals.put("gone.onion.test", Socks5ReplyCode.ONION_SERVICE_MISSING_CLIENT_AUTH);
     UpstreamCredentials creds = UpstreamCredentials.random();
     h = Harness.options()
-        .resolverFactory(t -> new UpstreamResolver(t, upstream.address(), creds,
-            Duration.ofSeconds(5)))
-        .exits((t, r) -> new UpstreamExitConnector(t, upstream.address(), creds,
-            Duration.ofSeconds(5)))
+        .resolverFactory(t -> new UpstreamResolver(t, new Upstream(upstream.address(), creds,
+            Duration.ofSeconds(5))))
+        .exits((t, r) -> new UpstreamExitConnector(t, new Upstream(upstream.address(), creds,
+            Duration.ofSeconds(5))))
         .config(b -> b.listener(new InetSocketAddress(FakeNames.v4(), 0),
             ListenerSettings.of(IsolationFlags.TOR_DEFAULTS, 3, false, true)))
         .start();
@@ -184,8 +184,8 @@ class UpstreamTest {
       closed = s.getLocalPort();
     }
     try (Harness dead = Harness.options().exits((t, r) -> new UpstreamExitConnector(t,
-        new InetSocketAddress(FakeNames.v4(), closed), UpstreamCredentials.random(),
-        Duration.ofSeconds(5))).start()) {
+        new Upstream(new InetSocketAddress(FakeNames.v4(), closed), UpstreamCredentials.random(),
+            Duration.ofSeconds(5)))).start()) {
       assertEquals(Socks5ReplyCode.GENERAL_FAILURE, refusal(dead.v4(), "far.test"));
     }
   }
