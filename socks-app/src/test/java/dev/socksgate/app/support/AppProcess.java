@@ -31,9 +31,11 @@ public final class AppProcess implements AutoCloseable {
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final List<Integer> ports = new ArrayList<>();
 
+  private final Thread reader;
+
   private AppProcess(Process process) {
     this.process = process;
-    Thread reader = new Thread(() -> {
+    reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
@@ -80,6 +82,24 @@ public final class AppProcess implements AutoCloseable {
     return app;
   }
 
+  /**
+   * Waits (bounded) until a line containing {@code needle} has been logged since the last line
+   * this object consumed, and returns it.
+   */
+  public String awaitLine(String needle) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
+    while (true) {
+      long left = deadline - System.nanoTime();
+      String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (line == null) {
+        throw new AssertionError("no line with '" + needle + "'; log:\n" + log());
+      }
+      if (line.contains(needle)) {
+        return line;
+      }
+    }
+  }
+
   /** Returns the port of the {@code i}-th listener. */
   public int port(int i) {
     return ports.get(i);
@@ -104,6 +124,7 @@ public final class AppProcess implements AutoCloseable {
       process.destroyForcibly();
       throw new AssertionError("server did not stop within 30 s");
     }
+    reader.join(10_000); // the log is complete once the pipe is drained
     return process.exitValue();
   }
 
