@@ -56,12 +56,13 @@ public final class ClientConnection implements Endpoint.Handler {
   private ByteBuffer out; // reply bytes not yet written
   private StreamRequest request;
   private NioExit exit; // while its success reply is being written
+  private boolean readSuspended; // bytes arrived while the request is pending: stop reading
 
   private ClientConnection(ServerContext ctx, EventLoop loop, ClientInfo info) {
     this.ctx = ctx;
     this.loop = loop;
     this.info = info;
-    this.handshake = new HandshakeInput(info, ctx.settings().handshake());
+    this.handshake = new HandshakeInput(info, ctx.settings().handshake(), ctx.pool(loop));
   }
 
   /** Registers an accepted client with {@code loop} and starts its handshake. */
@@ -87,7 +88,12 @@ public final class ClientConnection implements Endpoint.Handler {
       readHandshake();
     } else if (state == State.CLOSING) {
       discardInput();
-    } // else not reading: the interest is already off
+    } else if (!readSuspended) {
+      // VERIFYING, OPENING, REPLYING: the bytes stay in the kernel until relaying starts. Only
+      // now that some arrived is OP_READ turned off (see updateInterest).
+      readSuspended = true;
+      updateInterest();
+    }
   }
 
   @Override
@@ -127,6 +133,9 @@ public final class ClientConnection implements Endpoint.Handler {
       close(); // cannot happen with the codec's limits; never spin on a full buffer
       return;
     }
+    if (handshake != null) {
+      handshake.park(); // back to the loop: the read buffer goes back to the pool
+    }
     updateInterest();
   }
 
@@ -153,6 +162,7 @@ public final class ClientConnection implements Endpoint.Handler {
       return;
     }
     state = State.HANDSHAKE;
+    readSuspended = false;
     if (apply(handshake.verdict(accepted))) {
       advance();
     } else {
@@ -164,7 +174,7 @@ public final class ClientConnection implements Endpoint.Handler {
     request = done.request();
     state = State.OPENING;
     ByteBuffer early = handshake.earlyData();
-    handshake = null;
+    dropHandshake();
     StreamRequest r = request;
     ctx.notify(ev -> ev.requestDone(r));
     loop.schedule(timer, ctx.settings().handshakeTimeout().toNanos());
@@ -238,7 +248,7 @@ public final class ClientConnection implements Endpoint.Handler {
   /** Sends a last reply (possibly empty), then FIN, then waits for the client's EOF. */
   private void finish(ByteBuffer reply) {
     state = State.CLOSING;
-    handshake = null;
+    dropHandshake();
     request = null;
     loop.schedule(timer, ctx.settings().closeLinger().toNanos());
     if (write(reply)) {
@@ -312,10 +322,21 @@ public final class ClientConnection implements Endpoint.Handler {
     int ops = 0;
     if (out != null) {
       ops = SelectionKey.OP_WRITE;
-    } else if (state == State.HANDSHAKE || state == State.CLOSING) {
+    } else if (state == State.HANDSHAKE || state == State.CLOSING || !readSuspended) {
+      // While a request is pending (VERIFYING, OPENING) the client is not read, but OP_READ is
+      // left on until bytes actually arrive: most clients wait for the reply, and the relay
+      // wants OP_READ again right after it, so turning it off and on would cost two epoll_ctl
+      // calls per connection for nothing (a level-triggered wake-up then turns it off).
       ops = SelectionKey.OP_READ;
     }
     client.interest(ops);
+  }
+
+  private void dropHandshake() {
+    if (handshake != null) {
+      handshake.release();
+      handshake = null;
+    }
   }
 
   private static void discard(StreamOutcome<NioExit> outcome) {
@@ -334,6 +355,7 @@ public final class ClientConnection implements Endpoint.Handler {
       LOG.debug("connection closed in state {}", state);
     }
     state = State.CLOSED;
+    dropHandshake();
     loop.cancel(timer);
     if (exit != null) {
       exit.close();

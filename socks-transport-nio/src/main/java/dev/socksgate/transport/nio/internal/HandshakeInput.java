@@ -8,9 +8,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * A client's handshake input: the bytes read so far and the core's engine that consumes them. The
- * buffer is small and per connection, and is dropped with this object once the request is
- * complete; what the engine left after the request becomes the request's early data.
+ * A client's handshake input: the bytes read so far and the core's engine that consumes them.
+ *
+ * <p>Bytes are read into a buffer borrowed from the loop's pool for the duration of one event
+ * (at most {@link #CAPACITY} bytes of it are used) and the buffer is given back when the
+ * connection returns to the loop ({@link #park()}). Only the bytes of a message split across
+ * reads are kept in between, in a buffer of exactly their size: a connection waiting for its
+ * client, its authenticator or its exit pins no read buffer, and a connection whose client sends
+ * whole messages allocates none. What the engine left after the request becomes the request's
+ * early data.
  *
  * <p>Confined to the connection's loop thread.
  */
@@ -22,24 +28,28 @@ final class HandshakeInput {
   private static final ByteBuffer NOTHING = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
   private final ServerHandshake engine;
-  private final ByteBuffer in = ByteBuffer.allocate(CAPACITY); // write mode between calls
+  private final BufferPool pool;
+  private ByteBuffer in; // borrowed during an event, write mode between calls; null when parked
+  private ByteBuffer carry; // parked bytes of an incomplete message (read mode), or null
 
-  HandshakeInput(ClientInfo client, HandshakeOptions options) {
+  HandshakeInput(ClientInfo client, HandshakeOptions options, BufferPool pool) {
     this.engine = new ServerHandshake(client, options);
+    this.pool = pool;
   }
 
   /** Reads what the client sent; returns the count, or -1 at EOF. */
   int readFrom(Endpoint client) throws IOException {
-    return client.read(in);
+    return client.read(borrow());
   }
 
   /** Returns the engine's next instruction for the bytes buffered now. */
   HandshakeStep step() {
-    in.flip();
+    ByteBuffer b = borrow();
+    b.flip();
     try {
-      return engine.step(in);
+      return engine.step(b);
     } finally {
-      in.compact();
+      b.compact();
     }
   }
 
@@ -50,16 +60,51 @@ final class HandshakeInput {
 
   /** Returns true when the buffer has no room left. */
   boolean isFull() {
-    return !in.hasRemaining();
+    return !borrow().hasRemaining();
   }
 
   /**
    * Returns the bytes that followed the request, as a buffer of their own: the exit connector
    * takes ownership and may hold it longer than this connection lives (a SocksTimeout can end
-   * the connection while a connect is pending).
+   * the connection while a connect is pending). Gives the read buffer back.
    */
   ByteBuffer earlyData() {
+    ByteBuffer b = borrow().flip();
+    ByteBuffer early = b.hasRemaining() ? ByteBuffer.allocate(b.remaining()).put(b).flip()
+        : NOTHING;
+    release();
+    return early;
+  }
+
+  /** The connection goes back to the loop: keeps unconsumed bytes, returns the read buffer. */
+  void park() {
+    if (in == null) {
+      return;
+    }
     in.flip();
-    return in.hasRemaining() ? ByteBuffer.allocate(in.remaining()).put(in).flip() : NOTHING;
+    carry = in.hasRemaining() ? ByteBuffer.allocate(in.remaining()).put(in).flip() : null;
+    pool.release(in);
+    in = null;
+  }
+
+  /** Gives the read buffer back and drops any buffered bytes (the handshake is over). */
+  void release() {
+    if (in != null) {
+      pool.release(in);
+      in = null;
+    }
+    carry = null;
+  }
+
+  private ByteBuffer borrow() {
+    if (in == null) {
+      in = pool.acquire();
+      in.limit(CAPACITY);
+      if (carry != null) {
+        in.put(carry);
+        carry = null;
+      }
+    }
+    return in;
   }
 }

@@ -59,6 +59,8 @@ final class Relay implements Endpoint.Handler {
     BufferPool pool = ctx.pool(loop);
     r.up = new RelayPipe(client, r.exit, pool);
     r.down = new RelayPipe(r.exit, client, pool);
+    r.up.reverse(r.down);
+    r.down.reverse(r.up);
     r.up.preload(exitHandle.pendingData());
     r.down.preload(exitHandle.receivedData());
     r.lastActivity = loop.now();
