@@ -16,4 +16,5 @@ module dev.socksgate.app {
 
   opens dev.socksgate.app.wiring to com.google.guice;
   opens dev.socksgate.app.cli to info.picocli;
+  opens dev.socksgate.app.bench to info.picocli;
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = false,
     description = "A SOCKS4, SOCKS4a and SOCKS5 server that speaks Tor's SOCKS extensions.",
-    subcommands = {PasswdCommand.class})
+    subcommands = {PasswdCommand.class, dev.socksgate.app.bench.BenchCommand.class})
 final class CliOptions {
 
   @Option(names = "--socks-port", paramLabel = "\"[ADDR:]PORT [Flag ...]\"",

@@ -78,6 +78,7 @@ class ModuleDescriptorTest {
     Map<String, Set<String>> opens = d.opens().stream().collect(Collectors.toMap(
         ModuleDescriptor.Opens::source, ModuleDescriptor.Opens::targets));
     assertEquals(Map.of("dev.socksgate.app.wiring", Set.of("com.google.guice"),
-        "dev.socksgate.app.cli", Set.of("info.picocli")), opens);
+        "dev.socksgate.app.cli", Set.of("info.picocli"),
+        "dev.socksgate.app.bench", Set.of("info.picocli")), opens);
   }
 }

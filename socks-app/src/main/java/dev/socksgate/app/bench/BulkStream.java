@@ -1,0 +1,160 @@
+package dev.socksgate.app.bench;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+/**
+ * The client side of one bulk stream: once told to go it sends a 16-byte header (magic, stream
+ * id, length) and then {@code length} payload bytes, while reading and checksumming the {@code
+ * length} bytes the origin sends back at the same time. The origin reports through {@link
+ * #uploadChecked} whether the upload arrived intact; the stream closes when both directions are
+ * complete. Nothing relies on half-close, which not every proxy supports.
+ *
+ * <p>Confined to its shard's reactor thread.
+ */
+final class BulkStream implements Reactor.Handler, SocksDialer.Callback {
+
+  static final int MAGIC = 0x53474231; // "SGB1"
+  static final int HEADER = 16;
+
+  private final Reactor reactor;
+  private final BulkRun run;
+  private final int id;
+  private final StreamChecksum down = new StreamChecksum();
+  private SocketChannel channel;
+  private SelectionKey key;
+  private ByteBuffer header;
+  private long upSent;
+  private Boolean upOk; // null until the origin has the whole upload
+  private Boolean downOk; // null until the whole download is here
+  private String error;
+  private boolean closed;
+
+  BulkStream(Reactor reactor, BulkRun run, int id) {
+    this.reactor = reactor;
+    this.run = run;
+    this.id = id;
+  }
+
+  /** Opens the tunnel. */
+  void dial(Route route) {
+    SocksDialer.dial(reactor, route, this);
+  }
+
+  @Override
+  public void opened(SocketChannel c, SelectionKey k) {
+    channel = c;
+    key = k;
+    k.attach(this);
+  }
+
+  @Override
+  public void failed(String reason) {
+    fail(reason);
+  }
+
+  /** Returns true once the tunnel is open (or failed). */
+  boolean dialed() {
+    return channel != null || error != null;
+  }
+
+  /** Starts both directions. */
+  void go() {
+    if (error != null) {
+      return;
+    }
+    header = ByteBuffer.allocate(HEADER).putInt(MAGIC).putInt(id).putLong(run.length()).flip();
+    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+  }
+
+  @Override
+  public void onReady(SelectionKey k) throws IOException {
+    if (k.isWritable()) {
+      upload();
+    }
+    if (!closed && k.isReadable()) {
+      download();
+    }
+  }
+
+  private void upload() throws IOException {
+    if (header.hasRemaining() && (channel.write(header) == 0 || header.hasRemaining())) {
+      return;
+    }
+    long length = run.length();
+    long seed = BulkRun.upSeed(id);
+    while (upSent < length) {
+      long n = run.payload().send(channel, seed, upSent, length - upSent);
+      if (n == 0) {
+        return; // the socket is full: wait for OP_WRITE
+      }
+      upSent += n;
+    }
+    key.interestOps(SelectionKey.OP_READ);
+    maybeFinish();
+  }
+
+  private void download() throws IOException {
+    ByteBuffer b = reactor.scratch();
+    int n = channel.read(b);
+    if (n < 0) {
+      fail("EOF after " + down.count() + " of " + run.length() + " download bytes");
+      return;
+    }
+    if (down.count() + n > run.length()) {
+      fail("more download bytes than were sent");
+      return;
+    }
+    down.update(b.flip());
+    if (down.count() == run.length()) {
+      downOk = down.matches(run.expectedDown(id), run.length());
+      maybeFinish();
+    }
+  }
+
+  /** The origin's verdict on the upload. */
+  void uploadChecked(boolean ok) {
+    upOk = ok;
+    maybeFinish();
+  }
+
+  private void maybeFinish() {
+    if (upOk != null && downOk != null && upSent == run.length() && !closed) {
+      closed = true;
+      Reactor.closeQuietly(channel);
+      if (!upOk || !downOk) {
+        error = "checksum mismatch: upload " + (upOk ? "ok" : "CORRUPT") + ", download "
+            + (downOk ? "ok" : "CORRUPT");
+      }
+    }
+  }
+
+  private void fail(String reason) {
+    if (error == null) {
+      error = "stream " + id + ": " + reason;
+    }
+    if (!closed) {
+      closed = true;
+      if (channel != null) {
+        Reactor.closeQuietly(channel);
+      }
+    }
+  }
+
+  @Override
+  public void onError(IOException e) {
+    fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+
+  /** Returns true once the stream is closed: verified, corrupt or failed. */
+  boolean isFinished() {
+    return closed;
+  }
+
+  /** Returns why the stream failed, or null if it did not. */
+  String error() {
+    return error;
+  }
+}

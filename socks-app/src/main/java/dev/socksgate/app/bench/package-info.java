@@ -1,0 +1,12 @@
+/**
+ * {@code socksgate bench}: a load generator for any SOCKS5 server, with a built-in loopback origin
+ * so that every byte it sends is checked when it comes back. It speaks SOCKS through the codec's
+ * client direction ({@code Socks5Greeting}, {@code Socks5Request.toBytes()}, {@code
+ * Socks5MethodSelection.decode}, {@code Socks5Reply.decode}) and drives its sockets from its own
+ * small selector loops ({@link dev.socksgate.app.bench.Reactor}), one per generator thread.
+ *
+ * <p>Scenarios: bulk transfer, connection churn, ping-pong latency, idle tunnels and start-up
+ * time; {@code --direct} runs each without a proxy, as the baseline. Every run is bounded in time
+ * and in count and talks to loopback addresses only. See docs/benchmarks.md.
+ */
+package dev.socksgate.app.bench;
