@@ -80,7 +80,8 @@ start() { # $1 = target name; records its PID
     socksgate-tuned)
       # shellcheck disable=SC2086
       taskset -c "$SERVER_CPU" java $TUNED_JAVA_OPTS -p "$MODULES" -m dev.socksgate.app \
-        --socks-port "127.0.0.1:$p" --log-level warn $TUNED_ARGS > "$OUT/socksgate-tuned.log" 2>&1 & ;;
+        --socks-port "127.0.0.1:$p" --log-level warn $TUNED_ARGS \
+        > "$OUT/socksgate-tuned.log" 2>&1 & ;;
     microsocks)
       # microsocks prints a line per connection and has no option to stop it: /dev/null is the
       # cheapest place for it (a file would add page-cache writes to its figures).
@@ -136,13 +137,16 @@ scenario() { # $1 = target, $2 = scenario key
     bulk16) bench "$1" "$2" bulk --streams 16 --mib 64 ;;
     churn) bench "$1" "$2" churn --workers 16 --warmup 3s --duration 6s ;;
     pingpong) bench "$1" "$2" pingpong --messages 20000 --size 64 ;;
-    idle) [ "$1" = direct ] || bench "$1" "$2" idle --tunnels "$IDLE_TUNNELS" --steps 3 --settle 3s ;;
+    idle) [ "$1" = direct ] \
+      || bench "$1" "$2" idle --tunnels "$IDLE_TUNNELS" --steps 3 --settle 3s ;;
     startup) ;; # below, for SocksGate only
   esac
 }
 
 [ "${INSTALL:-0}" = 1 ] && install_peers
-command -v danted microsocks > /dev/null || { echo "install dante-server and microsocks (INSTALL=1)" >&2; exit 1; }
+if ! command -v danted microsocks > /dev/null; then
+  echo "install dante-server and microsocks (INSTALL=1)" >&2; exit 1
+fi
 fetch_netty
 : > "$OUT/results.tsv"
 read -r -a targets <<< "$TARGETS"

@@ -87,7 +87,8 @@ def main(path):
         print(f"| {target} | {fmt(r['startup_median_ms'])} | {fmt(r['startup_min_ms'])} | "
               f"{fmt(r['startup_max_ms'])} | {r['runs']} |")
     if failed:
-        print("\nruns not verified: " + ", ".join(f"{k[1]} {k[0]} ×{n}" for k, n in failed.items()))
+        print("\nruns not verified: "
+              + ", ".join(f"{k[1]} {k[0]} ×{n}" for k, n in failed.items()))
     if loads:
         print(f"\nload average (1 min) at the runs: {min(loads):.2f}–{max(loads):.2f},"
               f" median {statistics.median(loads):.2f}")

@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     usageHelpAutoWidth = false,
     description = {"Measure a SOCKS5 server (ours or another) on loopback with a built-in origin.",
-        "Scenarios: bulk (MiB/s), churn (connections/s, latency), pingpong (round trip),",
-        "idle (target RSS and threads per idle tunnel, needs --pid), startup (spawn to first",
-        "CONNECT; the server command follows '--'). See docs/benchmarks.md."})
+        "%nScenarios: bulk (MiB/s), churn (connections/s, latency), pingpong (round trip), "
+            + "idle (the server's memory and threads per idle tunnel; give --pid), startup "
+            + "(spawn to first CONNECT; the server's command follows '--'). "
+            + "See docs/benchmarks.md.%n"})
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -39,14 +40,17 @@ public final class BenchCommand implements Callable<Integer> {
   List<String> command = new ArrayList<>();
 
   @Option(names = "--proxy", paramLabel = "ADDR:PORT", defaultValue = "127.0.0.1:1080",
-      description = "The SOCKS5 server under test; a loopback IP literal. Default: ${DEFAULT-VALUE}.")
+      description = "The SOCKS5 server under test; a loopback IP literal. "
+          + "Default: ${DEFAULT-VALUE}.")
   String proxy;
 
-  @Option(names = "--direct", description = "No proxy: the generator talks to its origin (baseline).")
+  @Option(names = "--direct",
+      description = "No proxy: the generator talks to its origin (the baseline).")
   boolean direct;
 
   @Option(names = "--pid", paramLabel = "PID", defaultValue = "0",
-      description = "The server's process: CPU time, resident memory and threads are read from /proc.")
+      description = "The server's process: its CPU time, resident memory and threads are "
+          + "read from /proc.")
   long pid;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
@@ -62,7 +66,8 @@ public final class BenchCommand implements Callable<Integer> {
   int streams;
 
   @Option(names = "--mib", paramLabel = "X", defaultValue = "256",
-      description = "bulk: MiB each tunnel uploads and downloads at once. Default: ${DEFAULT-VALUE}.")
+      description = "bulk: MiB each tunnel uploads and downloads at once. "
+          + "Default: ${DEFAULT-VALUE}.")
   long mib;
 
   @Option(names = "--workers", paramLabel = "W", defaultValue = "16",

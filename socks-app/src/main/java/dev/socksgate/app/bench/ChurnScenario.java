@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code churn}: W workers loop connect → greeting → CONNECT → 64-byte echo → close, for a warm-up
- * and then a measured window; connections per second, latency percentiles per route kind, and the
+ * {@code churn}: W workers loop connect → greeting → CONNECT → 64-byte echo → close, for a
+ * warm-up and then a measured window; connections per second, latency percentiles per route kind, and the
  * target's CPU time per connection (given {@code --pid}).
  */
 final class ChurnScenario {
