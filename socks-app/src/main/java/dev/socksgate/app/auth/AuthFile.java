@@ -71,6 +71,15 @@ public final class AuthFile {
     return Optional.ofNullable(users.get(key(username)));
   }
 
+  /**
+   * Returns the iterations to spend on an unknown user: the most any entry uses, so that a wrong
+   * username costs as much time as a wrong password (no user enumeration by timing).
+   */
+  int decoyIterations() {
+    return users.values().stream().mapToInt(PasswordHash::iterations).max()
+        .orElse(PasswordHash.DEFAULT_ITERATIONS);
+  }
+
   /** Returns the number of users. */
   public int size() {
     return users.size();

@@ -33,8 +33,7 @@ public final class FileAuthenticator implements Authenticator, AutoCloseable {
   public static final int QUEUE_LIMIT = 256;
 
   private final AuthFile file;
-  private final PasswordHash decoy = PasswordHash.create("decoy".toCharArray(),
-      PasswordHash.DEFAULT_ITERATIONS);
+  private final PasswordHash decoy;
   private final ThreadPoolExecutor pool;
   private final Set<ByteBuffer> verified = Collections.newSetFromMap(Collections.synchronizedMap(
       new LinkedHashMap<ByteBuffer, Boolean>(64, 0.75f, true) {
@@ -49,6 +48,7 @@ public final class FileAuthenticator implements Authenticator, AutoCloseable {
   /** Creates the authenticator with {@code threads} verification threads. */
   public FileAuthenticator(AuthFile file, int threads) {
     this.file = file;
+    this.decoy = PasswordHash.create("decoy".toCharArray(), file.decoyIterations());
     this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(QUEUE_LIMIT), r -> {
           Thread t = new Thread(r, "socksgate-auth");

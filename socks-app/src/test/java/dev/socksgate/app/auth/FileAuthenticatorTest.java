@@ -54,6 +54,13 @@ class FileAuthenticatorTest {
   }
 
   @Test
+  void unknownUsers_costTheIterationsOfTheFilesEntries() throws Exception {
+    assertEquals(1000, file(AuthFile.entry("a", PasswordHash.create("x".toCharArray(), 1000)),
+        AuthFile.entry("b", PasswordHash.create("y".toCharArray(), 700))).decoyIterations());
+    assertEquals(PasswordHash.DEFAULT_ITERATIONS, file("# no users").decoyIterations());
+  }
+
+  @Test
   void badLines_areRejectedWithTheirLineNumber() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> file("alice:md5:abc"));
