@@ -52,6 +52,12 @@ final class CliOptions {
       description = "Relay buffer per direction. Default: ${DEFAULT-VALUE}.")
   int bufferSize;
 
+  @Option(names = "--bulk-buffer-size", paramLabel = "BYTES", defaultValue = "262144",
+      description = "Relay buffer per direction while it streams (reads keep filling "
+          + "--buffer-size); each loop lends at most 32 MiB of them at once. 0 turns them off. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int bulkBufferSize;
+
   @Option(names = "--safe-socks", arity = "0..1", fallbackValue = "true", defaultValue = "false",
       paramLabel = "BOOL", description = "Refuse requests that give only an IP address (Tor's SafeSocks).")
   boolean safeSocks;

@@ -139,7 +139,7 @@ public final class CliParser {
       int loops = o.loops != null ? o.loops : Runtime.getRuntime().availableProcessors();
       return new AppConfig(listeners, Durations.parse(o.socksTimeout),
           Durations.parse(o.connectTimeout), Durations.parse(o.idleTimeout), o.maxConnections,
-          loops, o.bufferSize, o.safeSocks, o.testSocks, o.safeLogging,
+          loops, o.bufferSize, o.bulkBufferSize, o.safeSocks, o.testSocks, o.safeLogging,
           Optional.ofNullable(o.authFile).map(Path::toAbsolutePath), rejectInternal, level,
           Optional.ofNullable(o.controlPort).map(SocksPortSpec::parseAddress),
           (o.controlCookieFile != null ? o.controlCookieFile

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param maxConnections the most client connections open at once
  * @param loops event-loop threads
  * @param bufferSize bytes per relay direction
+ * @param bulkBufferSize bytes per relay direction while it streams; 0 for none
  * @param safeSocks Tor's SafeSocks
  * @param testSocks Tor's TestSocks: log the safety of every request
  * @param safeLogging Tor's SafeLogging: no address, name or credential in any log line
@@ -38,6 +39,7 @@ public record AppConfig(
     int maxConnections,
     int loops,
     int bufferSize,
+    int bulkBufferSize,
     boolean safeSocks,
     boolean testSocks,
     boolean safeLogging,
@@ -79,6 +81,9 @@ public record AppConfig(
         || bufferSize > 16 << 20) {
       throw new IllegalArgumentException("--max-connections >= 1, --loops 1..256,"
           + " --buffer-size 1024..16777216");
+    }
+    if (bulkBufferSize != 0 && (bulkBufferSize < 1024 || bulkBufferSize > 16 << 20)) {
+      throw new IllegalArgumentException("--bulk-buffer-size 0 (off) or 1024..16777216");
     }
   }
 

@@ -36,6 +36,7 @@ public final class TransportModule extends AbstractModule {
       Optional<Authenticator> authenticator, ServerEvents events) {
     NioServerConfig.Builder b = NioServerConfig.builder()
         .bufferSize(config.bufferSize())
+        .bulkBufferSize(config.bulkBufferSize())
         .maxConnections(config.maxConnections())
         .handshakeTimeout(config.socksTimeout())
         .idleTimeout(config.idleTimeout())

@@ -42,6 +42,7 @@ class CliParserTest {
     assertEquals(10_000, c.maxConnections());
     assertEquals(Runtime.getRuntime().availableProcessors(), c.loops());
     assertEquals(65_536, c.bufferSize());
+    assertEquals(262_144, c.bulkBufferSize());
     assertFalse(c.safeSocks());
     assertFalse(c.testSocks());
     assertTrue(c.safeLogging());
@@ -55,7 +56,8 @@ class CliParserTest {
     Invocation.Run r = assertInstanceOf(Invocation.Run.class, parser.parse(new String[] {
         "--socks-port", "127.0.0.1:9050 IsolateDestAddr", "--socks-port", "[::1]:9051",
         "--socks-timeout", "5 s", "--connect-timeout", "2s", "--idle-timeout", "1 minute",
-        "--max-connections", "50", "--loops", "3", "--buffer-size", "4096", "--safe-socks",
+        "--max-connections", "50", "--loops", "3", "--buffer-size", "4096",
+        "--bulk-buffer-size", "0", "--safe-socks",
         "--test-socks", "--safe-logging=false", "--auth-file", "users.txt",
         "--reject-internal-addresses", "--log-level", "DEBUG", "--check"}));
     AppConfig c = r.config();
@@ -69,6 +71,7 @@ class CliParserTest {
     assertEquals(50, c.maxConnections());
     assertEquals(3, c.loops());
     assertEquals(4096, c.bufferSize());
+    assertEquals(0, c.bulkBufferSize());
     assertTrue(c.safeSocks());
     assertTrue(c.testSocks());
     assertFalse(c.safeLogging());
@@ -155,6 +158,10 @@ class CliParserTest {
     assertThrows(UsageException.class,
         () -> parser.parse(new String[] {"--socks-timeout", "later"}));
     assertThrows(UsageException.class, () -> parser.parse(new String[] {"--loops", "0"}));
+    assertThrows(UsageException.class,
+        () -> parser.parse(new String[] {"--bulk-buffer-size", "512"}));
+    assertThrows(UsageException.class,
+        () -> parser.parse(new String[] {"--bulk-buffer-size", "16777217"}));
     assertThrows(UsageException.class, () -> parser.parse(new String[] {"--log-level", "loud"}));
     UsageException e = assertThrows(UsageException.class,
         () -> parser.parse(new String[] {"--config", dir.resolve("missing").toString()}));

@@ -18,6 +18,7 @@ import dev.socksgate.core.session.StreamService;
 import dev.socksgate.transport.nio.JdkResolver;
 import dev.socksgate.transport.nio.NioExit;
 import dev.socksgate.transport.nio.NioExitConnector;
+import dev.socksgate.transport.nio.NioServerConfig;
 import dev.socksgate.transport.nio.NioSocksServer;
 import dev.socksgate.transport.nio.NioTransport;
 import java.io.PrintWriter;
@@ -45,5 +46,19 @@ class InjectorTest {
     assertTrue(!injector.getInstance(NioTransport.class).isRunning(), "nothing started");
     assertEquals(0, injector.getInstance(NioSocksServer.class).connectionCount());
     assertNotNull(injector.getInstance(Lifecycle.class));
+  }
+
+  @Test
+  void transportSettings_comeFromTheOptions() throws Exception {
+    NioServerConfig c = Injectors.create(ServerModules.production(config("--buffer-size", "8192",
+        "--bulk-buffer-size", "0", "--max-connections", "9", "--socks-timeout", "7 s")))
+        .getInstance(NioServerConfig.class);
+    assertEquals(8192, c.bufferSize());
+    assertEquals(0, c.bulkBufferSize());
+    assertEquals(9, c.maxConnections());
+    assertEquals(java.time.Duration.ofSeconds(7), c.handshakeTimeout());
+    NioServerConfig defaults = Injectors.create(ServerModules.production(config()))
+        .getInstance(NioServerConfig.class);
+    assertEquals(NioServerConfig.DEFAULT_BULK_BUFFER_SIZE, defaults.bulkBufferSize());
   }
 }

@@ -16,6 +16,11 @@ import java.util.Optional;
  * @param listeners the addresses to listen on, at least one
  * @param bufferSize bytes per relay buffer (one per direction, borrowed only while it holds data);
  *     1 KiB to 16 MiB, default 64 KiB
+ * @param bulkBufferSize bytes per relay buffer while a direction streams (its reads keep filling
+ *     a {@code bufferSize} buffer): fewer system calls per byte for bulk transfers. Each loop
+ *     lends at most {@value #BULK_BYTES_PER_LOOP} bytes of them at once; beyond that, streams use
+ *     {@code bufferSize} buffers. 0 turns them off, as does any size not above {@code
+ *     bufferSize}; else 1 KiB to 16 MiB, default 256 KiB
  * @param maxConnections the most client connections at once; more are closed right after accept
  * @param backlog the listen backlog of each listener
  * @param handshakeTimeout Tor's SocksTimeout (default 2 minutes): an unfinished handshake is
@@ -34,6 +39,7 @@ import java.util.Optional;
 public record NioServerConfig(
     List<ListenerConfig> listeners,
     int bufferSize,
+    int bulkBufferSize,
     int maxConnections,
     int backlog,
     Duration handshakeTimeout,
@@ -45,6 +51,10 @@ public record NioServerConfig(
 
   /** The default relay buffer size: 64 KiB. */
   public static final int DEFAULT_BUFFER_SIZE = 64 * 1024;
+  /** The default bulk relay buffer size: 256 KiB. */
+  public static final int DEFAULT_BULK_BUFFER_SIZE = 256 * 1024;
+  /** The most bytes of bulk buffers one event loop lends at once: 32 MiB. */
+  public static final int BULK_BYTES_PER_LOOP = 32 << 20;
   /** The default connection cap. */
   public static final int DEFAULT_MAX_CONNECTIONS = 4096;
   /** The default listen backlog. */
@@ -66,6 +76,8 @@ public record NioServerConfig(
       throw new IllegalArgumentException("at least one listener is needed");
     }
     check(bufferSize >= 1024 && bufferSize <= 16 << 20, "bufferSize must be 1 KiB to 16 MiB");
+    check(bulkBufferSize == 0 || bulkBufferSize >= 1024 && bulkBufferSize <= 16 << 20,
+        "bulkBufferSize must be 0 (off) or 1 KiB to 16 MiB");
     check(maxConnections >= 1, "maxConnections must be at least 1");
     check(backlog >= 1, "backlog must be at least 1");
     check(isWithin(handshakeTimeout, false), "handshakeTimeout must be positive, at most a day");
@@ -95,6 +107,7 @@ public record NioServerConfig(
   public static final class Builder {
     private final List<ListenerConfig> listeners = new ArrayList<>();
     private int bufferSize = DEFAULT_BUFFER_SIZE;
+    private int bulkBufferSize = DEFAULT_BULK_BUFFER_SIZE;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private int backlog = DEFAULT_BACKLOG;
     private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
@@ -120,6 +133,12 @@ public record NioServerConfig(
     /** Sets the relay buffer size. */
     public Builder bufferSize(int bytes) {
       this.bufferSize = bytes;
+      return this;
+    }
+
+    /** Sets the bulk relay buffer size; 0 for none. */
+    public Builder bulkBufferSize(int bytes) {
+      this.bulkBufferSize = bytes;
       return this;
     }
 
@@ -173,7 +192,7 @@ public record NioServerConfig(
 
     /** Returns the validated config. */
     public NioServerConfig build() {
-      return new NioServerConfig(listeners, bufferSize, maxConnections, backlog,
+      return new NioServerConfig(listeners, bufferSize, bulkBufferSize, maxConnections, backlog,
           handshakeTimeout, idleTimeout, closeLinger, handshake,
           Optional.ofNullable(authenticator), events);
     }

@@ -78,7 +78,8 @@ public final class NioSocksServer implements AutoCloseable {
       transport.start();
       EventLoop[] loops = transport.loops();
       ctx = new ServerContext(loops, service, new ServerContext.Settings(config.handshake(),
-          config.authenticator(), config.events(), config.bufferSize(), config.maxConnections(),
+          config.authenticator(), config.events(), config.bufferSize(), config.bulkBufferSize(),
+          config.maxConnections(),
           config.handshakeTimeout(), config.idleTimeout(), config.closeLinger(), ioLimit));
       for (int i = 0; i < config.listeners().size(); i++) {
         bind(loops[i % loops.length], config.listeners().get(i));
@@ -188,16 +189,20 @@ public final class NioSocksServer implements AutoCloseable {
   /** Tests only: the relay buffer accounting summed over the loops (in use, high water). */
   int[] bufferAccounting() throws IOException {
     EventLoop[] loops = transport.loops();
-    int[] sum = new int[2];
+    int[] sum = new int[4];
     for (EventLoop loop : loops) {
       CompletableFuture<int[]> f = new CompletableFuture<>();
       loop.execute(() -> {
         BufferPool pool = ctx.pool(loop);
-        f.complete(new int[] {pool.inUse(), pool.highWater()});
+        BufferPool bulk = ctx.bulkPool(loop);
+        f.complete(bulk == null ? new int[] {pool.inUse(), pool.highWater(), 0, 0}
+            : new int[] {pool.inUse() + bulk.inUse(), pool.highWater() + bulk.highWater(),
+                bulk.inUse(), bulk.highWater()});
       });
       int[] one = await(f);
-      sum[0] += one[0];
-      sum[1] += one[1];
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] += one[i];
+      }
     }
     return sum;
   }

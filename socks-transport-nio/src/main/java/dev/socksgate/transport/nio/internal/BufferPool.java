@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
  * Direct relay buffers of one size, for one event loop. A relay direction borrows a buffer only
  * while it holds bytes and gives it back as soon as it is empty, so an idle connection pins none;
  * the pool keeps at most {@code maxRetained} free buffers and lets the rest go to the collector.
+ * A pool may also cap the buffers borrowed at once ({@link #tryAcquire()} then answers null at
+ * the cap): the loop's pool of bulk buffers uses that to bound what fast streams may hold.
  *
  * <p>Confined to its loop thread. The accounting ({@link #inUse()}, {@link #highWater()}) lets
  * tests assert that relay buffering stays bounded.
@@ -15,6 +17,7 @@ public final class BufferPool {
 
   private final int bufferSize;
   private final int maxRetained;
+  private final int maxInUse;
   private final ArrayDeque<ByteBuffer> free;
   private int inUse;
   private int highWater;
@@ -26,12 +29,25 @@ public final class BufferPool {
    * @param maxRetained how many free buffers to keep for reuse
    */
   public BufferPool(int bufferSize, int maxRetained) {
-    if (bufferSize < 1 || maxRetained < 0) {
+    this(bufferSize, maxRetained, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Creates an empty pool that lends at most {@code maxInUse} buffers at once through {@link
+   * #tryAcquire()}.
+   *
+   * @param bufferSize the capacity of every buffer
+   * @param maxRetained how many free buffers to keep for reuse
+   * @param maxInUse the most buffers borrowed at once through {@link #tryAcquire()}
+   */
+  public BufferPool(int bufferSize, int maxRetained, int maxInUse) {
+    if (bufferSize < 1 || maxRetained < 0 || maxInUse < 1) {
       throw new IllegalArgumentException("bufferSize " + bufferSize + ", maxRetained "
-          + maxRetained);
+          + maxRetained + ", maxInUse " + maxInUse);
     }
     this.bufferSize = bufferSize;
     this.maxRetained = maxRetained;
+    this.maxInUse = maxInUse;
     this.free = new ArrayDeque<>(Math.max(1, maxRetained));
   }
 
@@ -44,6 +60,11 @@ public final class BufferPool {
     inUse++;
     highWater = Math.max(highWater, inUse);
     return b;
+  }
+
+  /** Like {@link #acquire()}, but returns null when {@code maxInUse} buffers are borrowed. */
+  public ByteBuffer tryAcquire() {
+    return inUse >= maxInUse ? null : acquire();
   }
 
   /** Takes back a buffer obtained from {@link #acquire()}; the caller must not touch it again. */

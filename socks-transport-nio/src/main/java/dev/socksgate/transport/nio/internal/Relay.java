@@ -57,8 +57,9 @@ final class Relay implements Endpoint.Handler {
       return;
     }
     BufferPool pool = ctx.pool(loop);
-    r.up = new RelayPipe(client, r.exit, pool);
-    r.down = new RelayPipe(r.exit, client, pool);
+    BufferPool bulk = ctx.bulkPool(loop);
+    r.up = new RelayPipe(client, r.exit, pool, bulk);
+    r.down = new RelayPipe(r.exit, client, pool, bulk);
     r.up.reverse(r.down);
     r.down.reverse(r.up);
     r.up.preload(exitHandle.pendingData());

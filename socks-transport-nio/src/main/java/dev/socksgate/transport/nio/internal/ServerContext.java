@@ -6,6 +6,7 @@ import dev.socksgate.core.model.ListenerSettings;
 import dev.socksgate.core.port.Authenticator;
 import dev.socksgate.core.session.StreamService;
 import dev.socksgate.transport.nio.NioExit;
+import dev.socksgate.transport.nio.NioServerConfig;
 import dev.socksgate.transport.nio.ServerEvents;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -34,6 +35,7 @@ public final class ServerContext {
 
   private final EventLoop[] loops;
   private final BufferPool[] pools;
+  private final BufferPool[] bulkPools; // null entries when bulk buffers are off
   private final StreamService<NioExit> service;
   private final Settings settings;
   private final AtomicInteger connections = new AtomicInteger();
@@ -48,6 +50,8 @@ public final class ServerContext {
    * @param authenticator the authenticator, if credentials are verified
    * @param events the events hook
    * @param bufferSize the relay buffer size
+   * @param bulkBufferSize the relay buffer size while a direction streams; off unless larger
+   *     than {@code bufferSize}
    * @param maxConnections the connection cap
    * @param handshakeTimeout Tor's SocksTimeout: handshake, then the pending request
    * @param idleTimeout idle relays are closed after this; zero for never
@@ -55,7 +59,7 @@ public final class ServerContext {
    * @param ioLimit the most bytes per read or write call (tests), 0 for no limit
    */
   public record Settings(HandshakeOptions handshake, Optional<Authenticator> authenticator,
-      ServerEvents events, int bufferSize, int maxConnections, Duration handshakeTimeout,
+      ServerEvents events, int bufferSize, int bulkBufferSize, int maxConnections, Duration handshakeTimeout,
       Duration idleTimeout, Duration closeLinger, int ioLimit) {}
 
   /** Creates the context of a server running on {@code loops}. */
@@ -64,9 +68,16 @@ public final class ServerContext {
     this.service = service;
     this.settings = settings;
     this.pools = new BufferPool[loops.length];
+    this.bulkPools = new BufferPool[loops.length];
     int retained = Math.max(2, POOL_BYTES_PER_LOOP / settings.bufferSize());
+    int bulkSize = settings.bulkBufferSize();
+    boolean bulk = bulkSize > settings.bufferSize();
     for (int i = 0; i < loops.length; i++) {
       pools[i] = new BufferPool(settings.bufferSize(), retained);
+      if (bulk) {
+        bulkPools[i] = new BufferPool(bulkSize, Math.max(1, POOL_BYTES_PER_LOOP / bulkSize),
+            Math.max(1, NioServerConfig.BULK_BYTES_PER_LOOP / bulkSize));
+      }
     }
   }
 
@@ -81,6 +92,11 @@ public final class ServerContext {
   /** Returns the buffer pool of {@code loop}; use it on that loop only. */
   public BufferPool pool(EventLoop loop) {
     return pools[loop.index()];
+  }
+
+  /** Returns the bulk buffer pool of {@code loop}, or null if bulk buffers are off. */
+  public BufferPool bulkPool(EventLoop loop) {
+    return bulkPools[loop.index()];
   }
 
   /** Returns the current number of client connections. */

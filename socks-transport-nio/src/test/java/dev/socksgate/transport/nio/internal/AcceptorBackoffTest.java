@@ -56,7 +56,7 @@ class AcceptorBackoffTest {
           new TorDestinationPolicy(false, false, false));
       ServerContext ctx = new ServerContext(new EventLoop[] {loop}, service,
           new ServerContext.Settings(HandshakeOptions.TOR_DEFAULTS, Optional.empty(), events,
-              4096, 10, Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO, 0));
+              4096, 0, 10, Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO, 0));
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       listener.configureBlocking(false);
       loop.execute(() -> {

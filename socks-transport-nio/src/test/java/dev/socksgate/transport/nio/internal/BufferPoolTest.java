@@ -1,7 +1,10 @@
 package dev.socksgate.transport.nio.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -30,5 +33,28 @@ class BufferPoolTest {
     assertSame(b, again);
     assertEquals(0, again.position(), "cleared");
     assertEquals(4096, again.remaining());
+  }
+
+  @Test
+  void tryAcquire_lendsUpToTheCap_thenNull_untilOneIsBack() {
+    BufferPool pool = new BufferPool(4096, 1, 2);
+    ByteBuffer a = pool.tryAcquire();
+    ByteBuffer b = pool.tryAcquire();
+    assertNotNull(a);
+    assertNotNull(b);
+    assertNull(pool.tryAcquire(), "at the cap");
+    assertEquals(2, pool.inUse());
+    pool.release(a);
+    ByteBuffer c = pool.tryAcquire();
+    assertSame(a, c, "the retained buffer comes back");
+    assertNull(pool.tryAcquire());
+    assertEquals(2, pool.highWater());
+  }
+
+  @Test
+  void constructor_rejectsNonsense() {
+    assertThrows(IllegalArgumentException.class, () -> new BufferPool(0, 1));
+    assertThrows(IllegalArgumentException.class, () -> new BufferPool(4096, -1));
+    assertThrows(IllegalArgumentException.class, () -> new BufferPool(4096, 1, 0));
   }
 }
