@@ -13,6 +13,8 @@ module dev.socksgate.app {
   requires jakarta.inject; // likewise for Guice's jakarta.inject (Guice is an automatic module)
   requires info.picocli;
   requires org.slf4j;
+  requires org.apache.logging.log4j; // LogStartup: the level from the options
+  requires org.apache.logging.log4j.core;
 
   opens dev.socksgate.app.wiring to com.google.guice;
   opens dev.socksgate.app.cli to info.picocli;

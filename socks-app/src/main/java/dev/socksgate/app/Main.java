@@ -7,6 +7,7 @@ import dev.socksgate.app.cli.CliParser;
 import dev.socksgate.app.cli.Invocation;
 import dev.socksgate.app.cli.UsageException;
 import dev.socksgate.app.config.AppConfig;
+import dev.socksgate.app.logging.LogStartup;
 import dev.socksgate.app.logging.Redacted;
 import dev.socksgate.app.wiring.Injectors;
 import dev.socksgate.app.wiring.Lifecycle;
@@ -38,6 +39,9 @@ public final class Main {
   }
 
   static int run(String[] args, PrintWriter out, PrintWriter err) {
+    // Log4j configures itself on its own thread while the options are parsed and the injector
+    // is built; nothing logs before serve() calls finish().
+    LogStartup logging = LogStartup.begin();
     CliParser parser = new CliParser(out, err);
     Invocation invocation;
     try {
@@ -52,23 +56,25 @@ public final class Main {
     }
     Invocation.Run run = (Invocation.Run) invocation;
     AppConfig config = run.config();
-    // Before the first logger exists: log4j2.xml reads the level from this property.
-    System.setProperty("socksgate.logLevel", config.logLevel());
     Redacted.setSafeLogging(config.safeLogging());
-    return serve(config, run.checkOnly(), out);
+    return serve(config, run.checkOnly(), out, logging);
   }
 
-  private static int serve(AppConfig config, boolean checkOnly, PrintWriter out) {
-    Logger log = LoggerFactory.getLogger("socksgate");
+  private static int serve(AppConfig config, boolean checkOnly, PrintWriter out,
+      LogStartup logging) {
     Lifecycle lifecycle;
     try {
       Injector injector = Injectors.create(ServerModules.production(config));
       lifecycle = injector.getInstance(Lifecycle.class);
     } catch (CreationException | ProvisionException | LinkageError e) {
+      logging.finish(config.logLevel());
+      Logger log = LoggerFactory.getLogger("socksgate");
       log.error("cannot start: {}", rootMessage(e));
       log.debug("start-up failure", e);
       return 1;
     }
+    logging.finish(config.logLevel());
+    Logger log = LoggerFactory.getLogger("socksgate");
     if (checkOnly) {
       out.println("configuration OK: " + config.listeners().size() + " listener(s)");
       return 0;

@@ -72,6 +72,14 @@ class LayeringTest {
   }
 
   @Test
+  void log4jIsConfinedToTheAppsLoggingPackage() {
+    noClasses().that().resideOutsideOfPackage(ROOT + ".app.logging..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.logging..")
+        .because("code logs through SLF4J; only start-up (LogStartup) knows the backend")
+        .check(ALL);
+  }
+
+  @Test
   void internalsAreUsedOnlyInsideTheirModule() {
     for (String module : new String[] {"codec", "transport.nio"}) {
       classes().that().resideInAPackage(ROOT + "." + module + ".internal..")

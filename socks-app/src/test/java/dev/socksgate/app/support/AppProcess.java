@@ -119,7 +119,9 @@ public final class AppProcess implements AutoCloseable {
 
   /** Sends SIGTERM and returns the exit status, waiting a bounded time. */
   public int stop() throws InterruptedException {
-    process.destroy();
+    // Through the handle: Process.destroy() would also close our end of the pipe, losing what
+    // the server logs while it stops.
+    process.toHandle().destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("server did not stop within 30 s");
