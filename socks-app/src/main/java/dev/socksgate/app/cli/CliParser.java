@@ -39,20 +39,23 @@ public final class CliParser {
    * @throws UsageException for bad options, with a one-line message
    */
   public Invocation parse(String[] args) throws UsageException {
-    CommandLine cmd = commandLine(new CliOptions());
-    CommandLine.ParseResult first = parseOrThrow(cmd, args);
-    if (first.subcommand() != null) {
-      return new Invocation.Exit(cmd.execute(args));
+    CliOptions cli = QuickParse.parse(args).orElse(null);
+    if (cli == null) { // help, version, a subcommand or an error: picocli's to answer
+      CommandLine cmd = commandLine(new CliOptions());
+      CommandLine.ParseResult first = parseOrThrow(cmd, args);
+      if (first.subcommand() != null) {
+        return new Invocation.Exit(cmd.execute(args));
+      }
+      if (cmd.isUsageHelpRequested()) {
+        cmd.usage(out);
+        return new Invocation.Exit(0);
+      }
+      if (cmd.isVersionHelpRequested()) {
+        cmd.printVersionHelp(out);
+        return new Invocation.Exit(0);
+      }
+      cli = cmd.getCommand();
     }
-    if (cmd.isUsageHelpRequested()) {
-      cmd.usage(out);
-      return new Invocation.Exit(0);
-    }
-    if (cmd.isVersionHelpRequested()) {
-      cmd.printVersionHelp(out);
-      return new Invocation.Exit(0);
-    }
-    CliOptions cli = cmd.getCommand();
     if (cli.config == null) {
       return new Invocation.Run(toConfig(cli), cli.check);
     }
@@ -61,10 +64,14 @@ public final class CliParser {
       merged.removeIf(a -> a.startsWith("--socks-port"));
     }
     merged.addAll(List.of(args));
-    CommandLine again = commandLine(new CliOptions());
-    parseOrThrow(again, merged.toArray(String[]::new));
-    CliOptions all = again.getCommand();
-    return new Invocation.Run(toConfig(all), all.check);
+    String[] all = merged.toArray(String[]::new);
+    CliOptions options = QuickParse.parse(all).orElse(null);
+    if (options == null) {
+      CommandLine again = commandLine(new CliOptions());
+      parseOrThrow(again, all);
+      options = again.getCommand();
+    }
+    return new Invocation.Run(toConfig(options), options.check);
   }
 
   /** Prints the usage text to the error writer, after a usage error. */
@@ -72,7 +79,7 @@ public final class CliParser {
     commandLine(new CliOptions()).usage(err);
   }
 
-  private CommandLine commandLine(CliOptions options) {
+  CommandLine commandLine(CliOptions options) {
     CommandLine cmd = new CommandLine(options);
     cmd.setOverwrittenOptionsAllowed(true);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
