@@ -183,30 +183,40 @@ if [[ " $SCENARIOS " == *" idle "* ]]; then
     done
   done
 fi
-startup() { # $1 = label, rest = JVM flags; spawn to the first CONNECT reply, REPS * 3 starts
-  local label=$1; shift
+startup() { # $1 = label, $2 = pinned|free, rest = JVM flags; spawn to the first CONNECT reply
+  # "free" must say so: a child of the generator would inherit its one-CPU affinity.
+  local label=$1 pin=(taskset -c "$SERVER_CPU"); shift
+  [ "$1" = free ] && pin=(taskset -c "$SERVER_CPU,$GEN_CPU")
+  shift
   taskset -c "$GEN_CPU" java -p "$MODULES" -m dev.socksgate.app bench startup \
-    --proxy 127.0.0.1:11090 --repeat $((REPS * 3)) -- taskset -c "$SERVER_CPU" java "$@" \
+    --proxy 127.0.0.1:11090 --repeat $((REPS * 3)) -- "${pin[@]}" java "$@" \
     -p "$MODULES" -m dev.socksgate.app --socks-port 127.0.0.1:11090 --log-level warn \
     | tail -n 1 | sed "s/^/$label\tstartup\t$(cut -d' ' -f1 /proc/loadavg)\t/" \
     | tee -a "$OUT/results.tsv"
 }
 if [[ " $SCENARIOS " == *" startup "* ]]; then
-  startup socksgate
+  # Pinned to one CPU like every server above, then free to use both (start-up overlaps work:
+  # Log4j configures itself on its own thread while the options are parsed).
+  startup socksgate pinned
+  startup socksgate-2cpu free
   # shellcheck disable=SC2086
-  startup socksgate-c1-serial $FAST_START_OPTS
+  startup socksgate-c1-serial pinned $FAST_START_OPTS
   # AppCDS: a training run (started, used once, stopped by SIGTERM) writes the class archive.
   rm -f "$OUT/socksgate.jsa"
-  # shellcheck disable=SC2086
-  java -XX:ArchiveClassesAtExit="$OUT/socksgate.jsa" $FAST_START_OPTS -p "$MODULES" \
+  java -XX:ArchiveClassesAtExit="$OUT/socksgate.jsa" -p "$MODULES" \
     -m dev.socksgate.app --socks-port 127.0.0.1:11091 --log-level warn > "$OUT/train.log" 2>&1 &
   train=$!
   wait_port 11091
   java -p "$MODULES" -m dev.socksgate.app bench pingpong --proxy 127.0.0.1:11091 \
     --messages 100 > /dev/null
   kill -TERM "$train"; wait "$train" || true
+  startup socksgate-2cpu-appcds free -XX:SharedArchiveFile="$OUT/socksgate.jsa" -Xlog:cds=off
   # shellcheck disable=SC2086
-  startup socksgate-c1-serial-appcds $FAST_START_OPTS -XX:SharedArchiveFile="$OUT/socksgate.jsa"
+  startup socksgate-c1-serial-appcds pinned $FAST_START_OPTS \
+    -XX:SharedArchiveFile="$OUT/socksgate.jsa" -Xlog:cds=off
+  # shellcheck disable=SC2086
+  startup socksgate-2cpu-c1-serial-appcds free $FAST_START_OPTS \
+    -XX:SharedArchiveFile="$OUT/socksgate.jsa" -Xlog:cds=off
 fi
 TUNED_LABEL="${TUNED_JAVA_OPTS}${TUNED_ARGS:+ $TUNED_ARGS}" \
   python3 "$(dirname "$0")/summarize.py" "$OUT/results.tsv"
