@@ -13,11 +13,11 @@ import org.slf4j.LoggerFactory;
  * loads and links hundreds of classes) overlaps parsing the command line, then applies the level
  * the options name.
  *
- * <p>The bundled {@code log4j2.xml} (configuration name {@value #BUNDLED}) takes its root level
- * from the system property {@value #LEVEL_PROPERTY}, {@value #DEFAULT_LEVEL} when unset. {@link
- * #finish(String)} sets the property and, when the level differs from the one the configuration
- * was built with, sets the bundled configuration's root level, or reconfigures from a user's own
- * configuration ({@code -Dlog4j2.configurationFile}), which may read the property too.
+ * <p>The bundled {@code log4j2.properties} (configuration name {@value #BUNDLED}) takes its root
+ * level from the system property {@value #LEVEL_PROPERTY}, {@value #DEFAULT_LEVEL} when unset.
+ * {@link #finish(String)} sets the property and, when the level differs from the one the
+ * configuration was built with, sets the bundled configuration's root level, or reconfigures from
+ * a user's own configuration ({@code -Dlog4j2.configurationFile}), which may read the property.
  */
 public final class LogStartup {
 

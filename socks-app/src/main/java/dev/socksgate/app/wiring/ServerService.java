@@ -42,12 +42,13 @@ final class ServerService implements Lifecycle.Service {
         + u.getAddress().getHostAddress() + ":" + u.getPort()).orElse(config.exitBind().isEmpty()
             ? "direct" : "direct, from " + config.exitBind().size() + " source addresses"));
     LOG.info("options: loops={} max-connections={} socks-timeout={}s connect-timeout={}s "
-            + "idle-timeout={} buffer-size={} bulk-buffer-size={} safe-socks={} test-socks={} safe-logging={} "
-            + "auth={} reject-internal-addresses={}",
+            + "idle-timeout={} buffer-size={} bulk-buffer-size={} safe-socks={} test-socks={} "
+            + "safe-logging={} auth={} reject-internal-addresses={}",
         config.loops(), config.maxConnections(), config.socksTimeout().toSeconds(),
         config.connectTimeout().toSeconds(),
         config.idleTimeout().isZero() ? "off" : config.idleTimeout().toSeconds() + "s",
-        config.bufferSize(), config.bulkBufferSize(), config.safeSocks(), config.testSocks(), config.safeLogging(),
+        config.bufferSize(), config.bulkBufferSize(), config.safeSocks(), config.testSocks(),
+        config.safeLogging(),
         config.authFile().isPresent() ? "required" : "off", config.rejectInternalAddresses());
   }
 

@@ -49,7 +49,8 @@ class BulkBuffersTest {
     try (Harness h = Harness.options().loops(1).config(b -> b.bufferSize(SMALL)).start();
         EchoOrigin echo = EchoOrigin.start(FakeNames.v4());
         SocksClient c = SocksClient.connect(h.v4())) {
-      c.send(Wire.greeting(), Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), echo.address().getPort()));
+      c.send(Wire.greeting(),
+          Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), echo.address().getPort()));
       c.expect(new byte[] {5, 0});
       c.expect(Wire.generic(Socks5ReplyCode.SUCCEEDED, false));
       for (int i = 0; i < 200; i++) {

@@ -59,8 +59,8 @@ public final class ServerContext {
    * @param ioLimit the most bytes per read or write call (tests), 0 for no limit
    */
   public record Settings(HandshakeOptions handshake, Optional<Authenticator> authenticator,
-      ServerEvents events, int bufferSize, int bulkBufferSize, int maxConnections, Duration handshakeTimeout,
-      Duration idleTimeout, Duration closeLinger, int ioLimit) {}
+      ServerEvents events, int bufferSize, int bulkBufferSize, int maxConnections,
+      Duration handshakeTimeout, Duration idleTimeout, Duration closeLinger, int ioLimit) {}
 
   /** Creates the context of a server running on {@code loops}. */
   public ServerContext(EventLoop[] loops, StreamService<NioExit> service, Settings settings) {
