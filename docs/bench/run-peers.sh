@@ -28,7 +28,7 @@ GEN_CPU=${GEN_CPU:-1}
 # "socksgate" is the default launch line of the README; "socksgate-tuned" adds the memory flags
 # recommended in docs/benchmarks.md. Start-up is measured with the flags of STARTUP_VARIANTS.
 TUNED_JAVA_OPTS=${TUNED_JAVA_OPTS:--XX:+UseSerialGC -Xmn16m}
-TUNED_ARGS=${TUNED_ARGS:-} # server options of the tuned instance, e.g. "--buffer-size 262144"
+TUNED_ARGS=${TUNED_ARGS:-} # server options of the tuned instance, e.g. "--bulk-buffer-size 1048576"
 FAST_START_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 MODULES=$ROOT/socks-app/target/modules
 declare -A PORT=([socksgate]=11080 [microsocks]=11081 [dante]=11082 [netty]=11083

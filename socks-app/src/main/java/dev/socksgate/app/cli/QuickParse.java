@@ -3,7 +3,6 @@ package dev.socksgate.app.cli;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +31,7 @@ import picocli.CommandLine.Option;
 final class QuickParse {
 
   private static final Map<String, Field> OPTIONS = options();
+  private static final Set<Field> FIELDS = Set.copyOf(OPTIONS.values()); // each once, for defaults
   private static final Set<String> SUBCOMMANDS = subcommands();
   private static final String NO_DEFAULT = "__no_default_value__"; // picocli's marker
 
@@ -44,7 +44,7 @@ final class QuickParse {
     }
     CliOptions o = new CliOptions();
     try {
-      for (Field f : OPTIONS.values()) {
+      for (Field f : FIELDS) {
         String defaultValue = f.getAnnotation(Option.class).defaultValue();
         if (!NO_DEFAULT.equals(defaultValue) && !isList(f)) {
           set(o, f, defaultValue);
@@ -140,7 +140,6 @@ final class QuickParse {
   /** The long options of {@link CliOptions} by name; empty if any declaration is unsupported. */
   private static Map<String, Field> options() {
     Map<String, Field> byName = new HashMap<>();
-    List<Field> fields = new ArrayList<>();
     for (Field f : CliOptions.class.getDeclaredFields()) {
       Option option = f.getAnnotation(Option.class);
       if (option == null) {
@@ -149,7 +148,6 @@ final class QuickParse {
       if (!supported(f, option)) {
         return Map.of();
       }
-      fields.add(f);
       for (String name : option.names()) {
         if (!name.startsWith("--")) {
           return Map.of();
@@ -157,7 +155,7 @@ final class QuickParse {
         byName.put(name, f);
       }
     }
-    return fields.isEmpty() ? Map.of() : Map.copyOf(byName);
+    return Map.copyOf(byName);
   }
 
   private static boolean supported(Field f, Option option) {

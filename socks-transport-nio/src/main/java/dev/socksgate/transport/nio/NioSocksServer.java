@@ -186,7 +186,11 @@ public final class NioSocksServer implements AutoCloseable {
     this.ioLimit = bytes;
   }
 
-  /** Tests only: the relay buffer accounting summed over the loops (in use, high water). */
+  /**
+   * Tests only: the relay buffer accounting summed over the loops: buffers in use and high water
+   * of both pools together (the high water as the sum of each pool's own, an upper bound of the
+   * most held at once), then the bulk pool's in use and high water alone.
+   */
   int[] bufferAccounting() throws IOException {
     EventLoop[] loops = transport.loops();
     int[] sum = new int[4];
