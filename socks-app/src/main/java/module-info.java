@@ -15,6 +15,7 @@ module dev.socksgate.app {
   requires org.slf4j;
   requires org.apache.logging.log4j; // LogStartup: the level from the options
   requires org.apache.logging.log4j.core;
+  requires jdk.unsupported; // StopSignals: sun.misc.Signal, for exit status 0 on SIGTERM
 
   opens dev.socksgate.app.wiring to com.google.guice;
   opens dev.socksgate.app.cli to info.picocli;

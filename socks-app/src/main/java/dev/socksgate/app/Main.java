@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code socksgate} command: parse the options, build the injector, start the lifecycle, wait
- * for SIGTERM or SIGINT, drain, exit 0. Exit 1 on a start-up failure (one line, no stack trace
- * unless debug), exit 2 on bad options.
+ * for SIGTERM or SIGINT, drain, exit 0 ({@link StopSignals}: at any moment, even before the
+ * listeners are bound). Exit 1 on a start-up failure (one line, no stack trace unless debug), exit
+ * 2 on bad options.
  */
 public final class Main {
 
@@ -33,12 +34,17 @@ public final class Main {
 
   /** Runs the command and exits with its status. */
   public static void main(String[] args) {
+    StopSignals signals = StopSignals.install(DRAIN); // first: a stop may come at any moment
     PrintWriter out = new PrintWriter(System.out, true, Charset.defaultCharset());
     PrintWriter err = new PrintWriter(System.err, true, Charset.defaultCharset());
-    System.exit(run(args, out, err));
+    System.exit(run(args, out, err, signals));
   }
 
   static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, StopSignals.none());
+  }
+
+  private static int run(String[] args, PrintWriter out, PrintWriter err, StopSignals signals) {
     // Log4j configures itself on its own thread while the options are parsed and the injector
     // is built; nothing logs before serve() calls finish().
     LogStartup logging = LogStartup.begin();
@@ -57,11 +63,11 @@ public final class Main {
     Invocation.Run run = (Invocation.Run) invocation;
     AppConfig config = run.config();
     Redacted.setSafeLogging(config.safeLogging());
-    return serve(config, run.checkOnly(), out, logging);
+    return serve(config, run.checkOnly(), out, logging, signals);
   }
 
   private static int serve(AppConfig config, boolean checkOnly, PrintWriter out,
-      LogStartup logging) {
+      LogStartup logging, StopSignals signals) {
     Lifecycle lifecycle;
     try {
       Injector injector = Injectors.create(ServerModules.production(config));
@@ -76,29 +82,29 @@ public final class Main {
     logging.finish(config.logLevel());
     Logger log = LoggerFactory.getLogger("socksgate");
     if (checkOnly) {
+      lifecycle.stop(Duration.ZERO); // releases what the injector made
       out.println("configuration OK: " + config.listeners().size() + " listener(s)");
       return 0;
     }
+    if (!signals.adopt(lifecycle)) {
+      log.debug("stop requested during start-up: nothing was bound");
+      lifecycle.stop(Duration.ZERO);
+      return 0;
+    }
     try {
-      lifecycle.start();
+      if (!lifecycle.start()) {
+        log.debug("stop requested during start-up: nothing was bound");
+      }
     } catch (IOException | RuntimeException e) {
       log.error("cannot start: {}", rootMessage(e));
       log.debug("start-up failure", e);
       return 1;
     }
-    // SIGTERM and SIGINT run shutdown hooks. This one drains, then ends the process with status
-    // 0 (a normal stop), which a JVM killed by a signal would not report on its own.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      lifecycle.stop(DRAIN);
-      System.out.flush();
-      System.err.flush();
-      Runtime.getRuntime().halt(0);
-    }, "socksgate-stop"));
     while (true) {
       try {
-        Thread.currentThread().join();
+        Thread.currentThread().join(); // only a stop ends the server: StopSignals exits
       } catch (InterruptedException e) {
-        // Only a signal ends the server: the shutdown hook above.
+        // not a stop request: keep serving
       }
     }
   }

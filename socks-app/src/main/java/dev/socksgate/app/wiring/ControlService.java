@@ -46,6 +46,9 @@ final class ControlService implements Lifecycle.Service, ControlCommands {
   @Override
   public void stop(Duration drain) {
     port.close();
+    if (cookie == null) {
+      return; // never started: the cookie file, if any, is not ours
+    }
     try {
       Files.deleteIfExists(cookieFile);
     } catch (IOException e) {

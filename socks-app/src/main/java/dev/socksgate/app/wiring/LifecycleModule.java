@@ -5,20 +5,27 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.socksgate.app.auth.FileAuthenticator;
 import dev.socksgate.app.config.AppConfig;
+import dev.socksgate.core.port.Resolver;
 import dev.socksgate.transport.nio.NioSocksServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What starts and stops, in order: the server, then the control port; stop is the reverse. */
+/**
+ * What starts and stops, in order: the resolver and the authenticator (nothing to start; their
+ * threads are closed last), the server, then the control port; stop is the reverse.
+ */
 public final class LifecycleModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Lifecycle lifecycle(NioSocksServer server, AppConfig config,
+  Lifecycle lifecycle(NioSocksServer server, AppConfig config, Resolver resolver,
       Optional<FileAuthenticator> authenticator, Optional<ControlService> control) {
     List<Lifecycle.Service> services = new ArrayList<>();
+    if (resolver instanceof AutoCloseable closeable) {
+      services.add(closing("resolver", closeable)); // the JDK resolver's lookup threads
+    }
     authenticator.ifPresent(a -> services.add(closing("authenticator", a)));
     services.add(new ServerService(server, config));
     control.ifPresent(services::add);

@@ -17,6 +17,7 @@ final class ServerService implements Lifecycle.Service {
 
   private final NioSocksServer server;
   private final AppConfig config;
+  private volatile boolean started;
 
   ServerService(NioSocksServer server, AppConfig config) {
     this.server = server;
@@ -26,6 +27,7 @@ final class ServerService implements Lifecycle.Service {
   @Override
   public void start() throws IOException {
     server.start();
+    started = true;
     List<InetSocketAddress> bound = server.boundAddresses();
     for (int i = 0; i < bound.size(); i++) {
       SocksPortSpec spec = config.listeners().get(i);
@@ -54,6 +56,10 @@ final class ServerService implements Lifecycle.Service {
 
   @Override
   public void stop(Duration drain) {
+    if (!started) {
+      server.stop(Duration.ZERO); // releases the event loops' resources; nothing was bound
+      return;
+    }
     LOG.info("stopping: closing listeners, letting relays finish for up to {}s",
         drain.toSeconds());
     server.stop(drain);

@@ -75,7 +75,7 @@ class ModuleDescriptorTest {
     assertEquals(Set.of(), exports(d));
     assertEquals(Set.of("dev.socksgate.transport.nio", "com.google.guice", "com.google.common",
         "jakarta.inject", "info.picocli", "org.slf4j", "org.apache.logging.log4j",
-        "org.apache.logging.log4j.core"), requires(d).keySet());
+        "org.apache.logging.log4j.core", "jdk.unsupported"), requires(d).keySet());
     Map<String, Set<String>> opens = d.opens().stream().collect(Collectors.toMap(
         ModuleDescriptor.Opens::source, ModuleDescriptor.Opens::targets));
     assertEquals(Map.of("dev.socksgate.app.wiring", Set.of("com.google.guice"),

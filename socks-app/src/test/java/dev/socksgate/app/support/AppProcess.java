@@ -60,12 +60,17 @@ public final class AppProcess implements AutoCloseable {
     return dir;
   }
 
-  /** Starts the server and waits (bounded) until it logged {@code listeners} bound addresses. */
-  public static AppProcess start(int listeners, String... args) throws Exception {
+  /** Starts the server and returns at once, waiting for nothing. */
+  public static AppProcess spawn(String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
         "java").toString(), "-p", modules().toString(), "-m", "dev.socksgate.app"));
     cmd.addAll(List.of(args));
-    AppProcess app = new AppProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+    return new AppProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+  }
+
+  /** Starts the server and waits (bounded) until it logged {@code listeners} bound addresses. */
+  public static AppProcess start(int listeners, String... args) throws Exception {
+    AppProcess app = spawn(args);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
     while (app.ports.size() < listeners) {
       long left = deadline - System.nanoTime();
@@ -127,6 +132,26 @@ public final class AppProcess implements AutoCloseable {
       throw new AssertionError("server did not stop within 30 s");
     }
     reader.join(10_000); // the log is complete once the pipe is drained
+    return process.exitValue();
+  }
+
+  /** Sends a signal by name ({@code TERM}, {@code INT}) with kill(1). */
+  public void signal(String name) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+        .redirectErrorStream(true).start();
+    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      kill.destroyForcibly();
+      throw new AssertionError("kill -" + name + " failed");
+    }
+  }
+
+  /** Waits (bounded) for the process to end on its own and returns its exit status. */
+  public int awaitExit() throws InterruptedException {
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("server did not stop within 30 s; log:\n" + log());
+    }
+    reader.join(10_000);
     return process.exitValue();
   }
 
