@@ -27,6 +27,7 @@ class AuthFileIT {
 
   @Test
   void onlyTheRightPasswordGetsThrough() throws Exception {
+    Tools.need(Tools.Client.CURL);
     Result made = Tools.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
             .toString(), "-p", AppProcess.modules().toString(), "-m", "dev.socksgate.app",
         "passwd", "--iterations", "20000", "alice"), "wonderland\n");

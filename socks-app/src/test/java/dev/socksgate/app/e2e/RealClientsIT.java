@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.socksgate.app.support.AppProcess;
 import dev.socksgate.app.support.HttpOrigin;
 import dev.socksgate.app.support.Tools;
+import dev.socksgate.app.support.Tools.Client;
 import dev.socksgate.app.support.Tools.Result;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +79,7 @@ class RealClientsIT {
 
   @Test
   void curl_usingThePortAsAnHttpProxy_getsThe501Page() throws Exception {
-    Result r = Tools.run(List.of(Tools.require("/usr/bin/curl"), "-sS", "--noproxy", "",
+    Result r = Tools.run(List.of(Tools.need(Client.CURL), "-sS", "--noproxy", "",
         "--max-time", "20", "-i", "-x", "http://" + proxy(), "http://example.test/"), null);
     assertTrue(r.out().startsWith("HTTP/1.0 501 "), r.out());
     assertTrue(r.out().contains("This is a SOCKS proxy, not an HTTP proxy"), r.out());
@@ -86,7 +87,7 @@ class RealClientsIT {
 
   @Test
   void torResolve_overSocks5AndSocks4a_andReverse() throws Exception {
-    String torResolve = Tools.require("/usr/bin/tor-resolve");
+    String torResolve = Tools.need(Client.TOR_RESOLVE);
     Result v5 = Tools.run(List.of(torResolve, "-5", "localhost", proxy()), null);
     assertEquals(0, v5.exit(), v5.out());
     assertEquals("127.0.0.1", v5.out().strip());
@@ -119,7 +120,7 @@ class RealClientsIT {
         "    s.close()",
         "    print(kind, host, data.split(b'\\r\\n\\r\\n', 1)[1].decode().strip())",
         "");
-    Result r = Tools.run(List.of(Tools.require("/usr/bin/python3"), "-c", script,
+    Result r = Tools.run(List.of(Tools.need(Client.PYSOCKS), "-c", script,
         String.valueOf(app.port()), String.valueOf(origin4.port())), null);
     assertEquals(0, r.exit(), r.out());
     assertEquals(4, r.out().lines().filter(l -> l.endsWith(HttpOrigin.BODY.strip())).count(),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.socksgate.app.support.AppProcess;
 import dev.socksgate.app.support.HttpOrigin;
 import dev.socksgate.app.support.Tools;
+import dev.socksgate.app.support.Tools.Client;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,8 @@ class SafeLoggingIT {
 
   @Test
   void debugLogOfRealTraffic_holdsNoClientData() throws Exception {
+    Tools.need(Client.CURL);
+    String torResolve = Tools.need(Client.TOR_RESOLVE);
     try (HttpOrigin origin = HttpOrigin.start(InetAddress.getByName("127.0.0.1"));
         AppProcess app = AppProcess.start(1, "--socks-port", "127.0.0.4:0", "--log-level",
             "trace", "--test-socks")) {
@@ -35,7 +38,7 @@ class SafeLoggingIT {
       // failures are logged at debug: a refused port and an unknown command
       Tools.curl("--interface", "127.0.0.2", "--socks5-hostname", proxy,
           "http://localhost:1/");
-      Tools.run(List.of(Tools.require("/usr/bin/tor-resolve"), "-5", "localhost", proxy), null);
+      Tools.run(List.of(torResolve, "-5", "localhost", proxy), null);
       assertEquals(0, app.stop());
       String log = app.log();
       assertTrue(log.contains("[scrubbed]"), "scrubbed markers expected:\n" + log);

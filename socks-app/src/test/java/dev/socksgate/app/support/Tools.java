@@ -1,6 +1,6 @@
 package dev.socksgate.app.support;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /** Runs the real client programs the end-to-end tests drive (curl, tor-resolve, python3). */
 public final class Tools {
@@ -20,11 +21,62 @@ public final class Tools {
   /** The result of one run. */
   public record Result(int exit, String out) {}
 
-  /** Returns the path of an installed tool, failing (not skipping) when it is missing. */
-  public static String require(String path) {
-    assertTrue(Files.isExecutable(Path.of(path)),
-        path + " is missing: .ci/run installs it (curl, tor for tor-resolve, python3-socks)");
-    return path;
+  /** The system property that says what a missing client program means. */
+  public static final String CLIENTS_PROPERTY = "socksgate.clients";
+
+  /** A real client program a test drives, and the Debian package that provides it. */
+  public enum Client {
+    CURL("curl", "/usr/bin/curl", "curl"),
+    TOR_RESOLVE("tor-resolve", "/usr/bin/tor-resolve", "tor"),
+    PYSOCKS("PySocks", "/usr/bin/python3", "python3-socks");
+
+    final String program;
+    final String path;
+    final String debianPackage;
+
+    Client(String program, String path, String debianPackage) {
+      this.program = program;
+      this.path = path;
+      this.debianPackage = debianPackage;
+    }
+
+    private boolean installed() throws Exception {
+      if (!Files.isExecutable(Path.of(path))) {
+        return false;
+      }
+      return this != PYSOCKS || run(List.of(path, "-c", "import socks"), null).exit() == 0;
+    }
+  }
+
+  /**
+   * Returns the path of a client program (for {@link Client#PYSOCKS}, the Python that imports
+   * it). When it is missing the calling test is skipped with one line naming the program and its
+   * Debian package, or fails instead under {@code -Dsocksgate.clients=required}.
+   */
+  public static String need(Client client) throws Exception {
+    boolean required = required();
+    if (client.installed()) {
+      return client.path;
+    }
+    String line = client.program + " not found (" + client.path
+        + (client == Client.PYSOCKS ? " -c 'import socks'" : "") + "); Debian package: "
+        + client.debianPackage;
+    if (required) {
+      fail(line + " (required by -D" + CLIENTS_PROPERTY + "=required)");
+    }
+    System.err.println("skipped: " + line);
+    Assumptions.abort("skipped: " + line);
+    throw new AssertionError("unreachable");
+  }
+
+  private static boolean required() {
+    String mode = System.getProperty(CLIENTS_PROPERTY, "");
+    return switch (mode) {
+      case "required" -> true;
+      case "", "optional" -> false;
+      default -> throw new IllegalStateException("-D" + CLIENTS_PROPERTY + "=" + mode
+          + ": expected 'required' or 'optional'");
+    };
   }
 
   /** Runs a command with a bounded wait; stdout and stderr together. */
@@ -47,7 +99,7 @@ public final class Tools {
 
   /** Runs curl through a SOCKS proxy; never an environment proxy. */
   public static Result curl(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(require("/usr/bin/curl"), "-sS", "--noproxy", "",
+    List<String> cmd = new ArrayList<>(List.of(need(Client.CURL), "-sS", "--noproxy", "",
         "--max-time", "20"));
     cmd.addAll(List.of(args));
     return run(cmd, null);
