@@ -34,28 +34,26 @@ final class StopSignals {
   static final Duration MARGIN = Duration.ofSeconds(10);
 
   private final Duration drain;
-  private final boolean handled;
+  private volatile boolean handled; // set once, before anything can be adopted
   private final Object lock = new Object();
   private Lifecycle lifecycle; // guarded by lock
   private boolean stopping; // guarded by lock
 
-  private StopSignals(Duration drain, boolean handled) {
+  private StopSignals(Duration drain) {
     this.drain = drain;
-    this.handled = handled;
   }
 
   /** Installs the handlers and the shutdown hook; call it first thing in {@code main}. */
   static StopSignals install(Duration drain) {
-    StopSignals[] self = new StopSignals[1];
-    boolean handled = handle(new String[] {"TERM", "INT"}, signal -> self[0].onSignal());
-    self[0] = new StopSignals(drain, handled);
-    Runtime.getRuntime().addShutdownHook(new Thread(self[0]::onShutdown, "socksgate-hook"));
-    return self[0];
+    StopSignals s = new StopSignals(drain); // whole before a handler can reach it
+    s.handled = handle(new String[] {"TERM", "INT"}, signal -> s.onSignal());
+    Runtime.getRuntime().addShutdownHook(new Thread(s::onShutdown, "socksgate-hook"));
+    return s;
   }
 
   /** Signals are not handled: for {@link Main#run} called in-process (tests). */
   static StopSignals none() {
-    return new StopSignals(Duration.ZERO, false);
+    return new StopSignals(Duration.ZERO);
   }
 
   /**

@@ -47,16 +47,13 @@ class StopCycleIT {
 
   @Test
   void everyMomentStopsWithStatusZeroAndFreesThePorts() throws Exception {
-    int cycles = 0;
-    for (int round = 0; round < 8; round++) {
+    for (int round = 0; round < 8; round++) { // 8 rounds of 4 moments: 32 cycles
       for (Moment m : Moment.values()) {
         String signal = (round + m.ordinal()) % 2 == 0 ? "TERM" : "INT";
         boolean twice = round % 3 == 2;
         cycle(m, signal, twice);
-        cycles++;
       }
     }
-    assertEquals(32, cycles);
   }
 
   @Test

@@ -127,17 +127,13 @@ public final class AppProcess implements AutoCloseable {
     // Through the handle: Process.destroy() would also close our end of the pipe, losing what
     // the server logs while it stops.
     process.toHandle().destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("server did not stop within 30 s");
-    }
-    reader.join(10_000); // the log is complete once the pipe is drained
-    return process.exitValue();
+    return awaitExit();
   }
 
-  /** Sends a signal by name ({@code TERM}, {@code INT}) with kill(1). */
+  /** Sends a signal by name ({@code TERM}, {@code INT}) with the shell's kill builtin. */
   public void signal(String name) throws Exception {
-    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+    // sh is on every machine; a kill binary (procps) need not be
+    Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -" + name + " " + process.pid())
         .redirectErrorStream(true).start();
     if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
       kill.destroyForcibly();
@@ -151,7 +147,7 @@ public final class AppProcess implements AutoCloseable {
       process.destroyForcibly();
       throw new AssertionError("server did not stop within 30 s; log:\n" + log());
     }
-    reader.join(10_000);
+    reader.join(10_000); // the log is complete once the pipe is drained
     return process.exitValue();
   }
 
