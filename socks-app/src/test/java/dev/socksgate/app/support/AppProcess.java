@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * The packaged server as users start it: {@code java -p socks-app/target/modules -m
- * dev.socksgate.app ARGS}, with the log collected. The bound port is read from the start-up line.
+ * dev.socksgate.app ARGS}, or any other command line (the distribution's launcher), with the log
+ * collected. The bound port is read from the start-up line.
  */
 public final class AppProcess implements AutoCloseable {
 
@@ -62,15 +64,46 @@ public final class AppProcess implements AutoCloseable {
 
   /** Starts the server and returns at once, waiting for nothing. */
   public static AppProcess spawn(String... args) throws IOException {
+    return launch(moduleCommand(args), Map.of());
+  }
+
+  /** Returns the module-path command line with {@code args}. */
+  private static List<String> moduleCommand(String... args) {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
         "java").toString(), "-p", modules().toString(), "-m", "dev.socksgate.app"));
     cmd.addAll(List.of(args));
-    return new AppProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+    return cmd;
+  }
+
+  /**
+   * Starts {@code command} (for example the distribution's launcher) with {@code env} added to
+   * the environment (a null value removes the variable) and returns at once.
+   */
+  public static AppProcess launch(List<String> command, Map<String, String> env)
+      throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    env.forEach((k, v) -> {
+      if (v == null) {
+        pb.environment().remove(k);
+      } else {
+        pb.environment().put(k, v);
+      }
+    });
+    return new AppProcess(pb.start());
   }
 
   /** Starts the server and waits (bounded) until it logged {@code listeners} bound addresses. */
   public static AppProcess start(int listeners, String... args) throws Exception {
-    AppProcess app = spawn(args);
+    return await(listeners, spawn(args));
+  }
+
+  /** Like {@link #start(int, String...)} for any command, as {@link #launch} starts it. */
+  public static AppProcess start(int listeners, List<String> command, Map<String, String> env)
+      throws Exception {
+    return await(listeners, launch(command, env));
+  }
+
+  private static AppProcess await(int listeners, AppProcess app) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
     while (app.ports.size() < listeners) {
       long left = deadline - System.nanoTime();
@@ -149,6 +182,11 @@ public final class AppProcess implements AutoCloseable {
     }
     reader.join(10_000); // the log is complete once the pipe is drained
     return process.exitValue();
+  }
+
+  /** Returns the process id (with the launcher, the JVM's: it execs). */
+  public long pid() {
+    return process.pid();
   }
 
   @Override
