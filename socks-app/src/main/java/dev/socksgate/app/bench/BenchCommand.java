@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     description = {"Measure a SOCKS5 server (ours or another) on loopback with a built-in origin.",
         "%nScenarios: bulk (MiB/s), churn (connections/s, latency), pingpong (round trip), "
             + "idle (the server's memory and threads per idle tunnel; give --pid), startup "
-            + "(spawn to first CONNECT; the server's command follows '--'). "
+            + "(spawn to first CONNECT, beside the JVM floor on the same Java; the server's "
+            + "command follows '--'). "
             + "See docs/benchmarks.md.%n"})
 public final class BenchCommand implements Callable<Integer> {
 
