@@ -217,6 +217,13 @@ class DistributionIT {
       assertEquals("configuration OK: 1 listener(s)", broken.output().strip());
     }
 
+    // A second install sharing the cache gets an archive of its own; the first keeps its own.
+    Path other = copyOf(home, temp.resolve("writable-2"));
+    Result second = run(List.of(other.resolve("bin/socksgate").toString(), "--check"), env);
+    assertEquals(0, second.status(), second.output());
+    assertEquals(2, names(cache).size(), "one archive per install: " + names(cache));
+    assertTrue(Files.exists(remade), "the first install's archive is left alone");
+
     // Turned off: no archive is looked for or made.
     Path none = Files.createDirectories(temp.resolve("cache-off"));
     Result off = run(List.of(launcher.toString(), "--check"),
@@ -272,7 +279,7 @@ class DistributionIT {
   private static Path onlyArchive(Path dir) throws IOException {
     List<String> names = names(dir);
     assertEquals(1, names.size(), "one archive: " + names);
-    assertTrue(names.get(0).matches("socksgate-\\d+\\.(jsa|aot)"), names.get(0));
+    assertTrue(names.get(0).matches("socksgate-\\d+-\\d+\\.(jsa|aot)"), names.get(0));
     return dir.resolve(names.get(0));
   }
 
@@ -297,14 +304,8 @@ class DistributionIT {
 
   /** Runs a command to its end (bounded), with stdout and stderr together. */
   private static Result run(List<String> command, Map<String, String> env) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    env.forEach((k, v) -> {
-      if (v == null) {
-        pb.environment().remove(k);
-      } else {
-        pb.environment().put(k, v);
-      }
-    });
+    ProcessBuilder pb = AppProcess.withEnvironment(new ProcessBuilder(command), env)
+        .redirectErrorStream(true);
     Path out = Files.createTempFile(temp, "out", ".txt");
     Process p = pb.redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(
         Path.of("/dev/null").toFile())).start();

@@ -81,7 +81,12 @@ public final class AppProcess implements AutoCloseable {
    */
   public static AppProcess launch(List<String> command, Map<String, String> env)
       throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    return new AppProcess(withEnvironment(new ProcessBuilder(command), env)
+        .redirectErrorStream(true).start());
+  }
+
+  /** Adds {@code env} to the builder's environment (a null value removes the variable). */
+  public static ProcessBuilder withEnvironment(ProcessBuilder pb, Map<String, String> env) {
     env.forEach((k, v) -> {
       if (v == null) {
         pb.environment().remove(k);
@@ -89,7 +94,7 @@ public final class AppProcess implements AutoCloseable {
         pb.environment().put(k, v);
       }
     });
-    return new AppProcess(pb.start());
+    return pb;
   }
 
   /** Starts the server and waits (bounded) until it logged {@code listeners} bound addresses. */
