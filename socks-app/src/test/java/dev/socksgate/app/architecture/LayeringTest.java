@@ -92,7 +92,7 @@ class LayeringTest {
   @Test
   void onlyTheCoreEngineSpeaksWireFormats() {
     noClasses().that().resideInAnyPackage(ROOT + ".transport..", ROOT + ".app..")
-        .and().haveNameNotMatching(".*\\.(Upstream|Socks5ClientHandshake)[^.]*")
+        .and().haveNameNotMatching(".*\\.Upstream[^.]*")
         .and().resideOutsideOfPackage(ROOT + ".app.bench..")
         .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".codec.v4..",
             ROOT + ".codec.v5..")

@@ -45,8 +45,30 @@ final class TranscriptRunner {
 
   private TranscriptRunner() {}
 
+  private static final ThreadLocal<List<Transcript>> COLLECTING = new ThreadLocal<>();
+
+  /**
+   * Runs {@code suite} (which calls {@link #tests}) and returns the scenarios it passed there
+   * instead of turning them into tests: how {@code ClientServerRoundTripTest} reuses every suite.
+   */
+  static List<Transcript> collect(Runnable suite) {
+    List<Transcript> sink = new java.util.ArrayList<>();
+    COLLECTING.set(sink);
+    try {
+      suite.run();
+    } finally {
+      COLLECTING.remove();
+    }
+    return sink;
+  }
+
   /** Returns one container per scenario, each with one test per mode. */
   static Stream<DynamicNode> tests(List<Transcript> scenarios) {
+    List<Transcript> sink = COLLECTING.get();
+    if (sink != null) {
+      sink.addAll(scenarios);
+      return Stream.empty();
+    }
     return scenarios.stream().map(t -> DynamicContainer.dynamicContainer(t.name,
         Arrays.stream(Mode.values()).map(m -> DynamicTest.dynamicTest(
             m.name().toLowerCase(java.util.Locale.ROOT), () -> run(t, m)))));

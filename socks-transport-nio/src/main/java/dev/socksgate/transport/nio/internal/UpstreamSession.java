@@ -2,6 +2,9 @@ package dev.socksgate.transport.nio.internal;
 
 import dev.socksgate.codec.v5.Socks5Reply;
 import dev.socksgate.codec.v5.Socks5Request;
+import dev.socksgate.core.handshake.ClientHandshake;
+import dev.socksgate.core.handshake.ReplyCodes;
+import dev.socksgate.core.model.Credentials;
 import dev.socksgate.core.model.StreamFailure;
 import dev.socksgate.core.port.ExitResult;
 import dev.socksgate.transport.nio.NioExit;
@@ -11,11 +14,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One SOCKS5 client session with an upstream proxy, on one event loop: connect (through {@link
- * OutboundConnect}), then the {@link Socks5ClientHandshake} over the channel, all within one
+ * OutboundConnect}), then the core's {@link ClientHandshake} over the channel, all within one
  * deadline. Completes with the upstream's success reply and the connected channel (left
  * registered with no interest, for a relay to take over), or with a failure; never exceptionally.
  *
@@ -34,7 +38,7 @@ public final class UpstreamSession implements Selectable {
   static final int BUFFER = 1024;
 
   private final EventLoop loop;
-  private final Socks5ClientHandshake handshake;
+  private final ClientHandshake handshake;
   private final CompletableFuture<Outcome> result;
   private final Deadline deadline = new Deadline(this::onTimeout);
   private final ByteBuffer in = ByteBuffer.allocate(BUFFER);
@@ -43,7 +47,7 @@ public final class UpstreamSession implements Selectable {
   private ByteBuffer out;
   private boolean finished;
 
-  private UpstreamSession(EventLoop loop, Socks5ClientHandshake handshake,
+  private UpstreamSession(EventLoop loop, ClientHandshake handshake,
       CompletableFuture<Outcome> result) {
     this.loop = loop;
     this.handshake = handshake;
@@ -58,8 +62,8 @@ public final class UpstreamSession implements Selectable {
       byte[] password, Socks5Request request, ByteBuffer early, long timeoutNanos,
       CompletableFuture<Outcome> result) {
     assert loop.inEventLoop();
-    UpstreamSession s = new UpstreamSession(loop,
-        new Socks5ClientHandshake(username, password, request, early), result);
+    UpstreamSession s = new UpstreamSession(loop, ClientHandshake.socks5(request,
+        Optional.of(new Credentials.UsernamePassword(username, password)), early), result);
     loop.schedule(s.deadline, timeoutNanos);
     CompletableFuture<ExitResult<NioExit>> connected = new CompletableFuture<>();
     connected.whenComplete((r, e) -> s.onConnected(r));
@@ -84,7 +88,7 @@ public final class UpstreamSession implements Selectable {
     channel = c.exit().channel();
     key = channel.keyFor(loop.selector());
     key.attach(this);
-    out = handshake.start();
+    out = handshake.start().bytes();
     flush();
   }
 
@@ -126,13 +130,13 @@ public final class UpstreamSession implements Selectable {
     }
     in.flip();
     while (!finished) {
-      Socks5ClientHandshake.Step step = handshake.onInput(in);
-      if (step.failure() != null) {
-        fail(step.failure());
-      } else if (step.reply() != null) {
-        succeed(step.reply());
-      } else if (step.send() != null) {
-        out = step.send();
+      ClientHandshake.Step step = handshake.step(in);
+      if (step instanceof ClientHandshake.Step.Failed f) {
+        fail(failureOf(f.failure()));
+      } else if (step instanceof ClientHandshake.Step.Done d) {
+        succeed(((ClientHandshake.Reply.V5) d.reply()).reply());
+      } else if (step instanceof ClientHandshake.Step.Send send) {
+        out = send.bytes();
         flush();
       } else {
         break;
@@ -144,6 +148,18 @@ public final class UpstreamSession implements Selectable {
         fail(StreamFailure.GENERAL); // a reply longer than any SOCKS5 reply
       }
     }
+  }
+
+  /**
+   * The upstream's refusal of the request passes on as the matching failure; anything else (no
+   * acceptable method, rejected credentials, bytes that are not SOCKS5) is our own failure.
+   */
+  private static StreamFailure failureOf(ClientHandshake.Failure failure) {
+    if (failure instanceof ClientHandshake.Failure.Refused r
+        && r.reply() instanceof ClientHandshake.Reply.V5 v5) {
+      return ReplyCodes.failureOf(v5.reply().rep());
+    }
+    return StreamFailure.GENERAL;
   }
 
   private void succeed(Socks5Reply reply) {
