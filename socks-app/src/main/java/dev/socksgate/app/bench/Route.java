@@ -1,29 +1,31 @@
 package dev.socksgate.app.bench;
 
 import dev.socksgate.codec.SocksAddress;
-import dev.socksgate.codec.v5.Socks5AuthMethod;
 import dev.socksgate.codec.v5.Socks5Command;
-import dev.socksgate.codec.v5.Socks5Greeting;
 import dev.socksgate.codec.v5.Socks5Request;
+import dev.socksgate.core.handshake.ClientHandshake;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a tunnel goes: through a SOCKS5 proxy to a destination given by address or by name, or
- * straight to the origin (the {@code --direct} baseline). The greeting and the CONNECT request
- * are encoded once, by the codec's client direction, and shared by every tunnel on the route.
+ * straight to the origin (the {@code --direct} baseline). Through a proxy, each tunnel runs its
+ * own {@link ClientHandshake} (no authentication offered, then CONNECT): the core's client
+ * engine, the same the upstream exit uses.
  *
  * <p>Immutable.
  */
 final class Route {
 
-  private static final byte[] GREETING = Socks5Greeting.of(Socks5AuthMethod.NO_AUTH).toBytes();
+  private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0);
 
   private final InetSocketAddress connectTo;
-  private final byte[] request; // null for a direct route
+  private final Optional<Socks5Request> request; // empty for a direct route
   private final String label;
 
-  private Route(InetSocketAddress connectTo, byte[] request, String label) {
+  private Route(InetSocketAddress connectTo, Optional<Socks5Request> request, String label) {
     this.connectTo = connectTo;
     this.request = request;
     this.label = label;
@@ -31,15 +33,15 @@ final class Route {
 
   /** A route straight to {@code origin}, without a proxy. */
   static Route direct(InetSocketAddress origin) {
-    return new Route(origin, null, "direct");
+    return new Route(origin, Optional.empty(), "direct");
   }
 
   /** A route through the SOCKS5 proxy at {@code proxy} to {@code dstAddr}:{@code dstPort}. */
   static Route viaProxy(InetSocketAddress proxy, SocksAddress dstAddr, int dstPort) {
     Objects.requireNonNull(dstAddr, "dstAddr");
-    byte[] request = new Socks5Request(Socks5Command.CONNECT, dstAddr, dstPort).toBytes();
     String kind = dstAddr instanceof SocksAddress.Domain ? "name" : "ipv4";
-    return new Route(proxy, request, kind);
+    return new Route(proxy, Optional.of(new Socks5Request(Socks5Command.CONNECT, dstAddr,
+        dstPort)), kind);
   }
 
   /** Returns the address the socket connects to: the proxy, or the origin for a direct route. */
@@ -49,21 +51,35 @@ final class Route {
 
   /** Returns true for a route without a proxy. */
   boolean isDirect() {
-    return request == null;
+    return request.isEmpty();
   }
 
-  /** Returns the encoded greeting (no authentication offered). Callers must not modify it. */
-  byte[] greeting() {
-    return GREETING;
-  }
-
-  /** Returns the encoded CONNECT request. Callers must not modify it. */
-  byte[] request() {
-    return request;
+  /**
+   * Returns a new handshake for one tunnel through the proxy.
+   *
+   * @throws java.util.NoSuchElementException on a direct route
+   */
+  ClientHandshake handshake() {
+    return ClientHandshake.socks5(request.orElseThrow(), Optional.empty(), NO_DATA);
   }
 
   /** Returns "direct", "ipv4" or "name": how the destination is given. */
   String label() {
     return label;
+  }
+
+  /** Says why a handshake through this route failed, for a report. */
+  String describe(ClientHandshake.Failure failure) {
+    if (failure instanceof ClientHandshake.Failure.Refused r
+        && r.reply() instanceof ClientHandshake.Reply.V5 v5) {
+      return "the proxy refused CONNECT (" + label + "): REP " + v5.reply().rep();
+    }
+    if (failure instanceof ClientHandshake.Failure.UnexpectedMethod m) {
+      return "the proxy selected method " + m.method() + ", not 'no authentication'";
+    }
+    if (failure instanceof ClientHandshake.Failure.Malformed m) {
+      return "malformed answer from the proxy: " + m.message();
+    }
+    return "the proxy refused the handshake: " + failure;
   }
 }

@@ -1,21 +1,18 @@
 package dev.socksgate.app.bench;
 
-import dev.socksgate.codec.Decoded;
-import dev.socksgate.codec.v5.Socks5AuthMethod;
-import dev.socksgate.codec.v5.Socks5MethodSelection;
-import dev.socksgate.codec.v5.Socks5Reply;
-import dev.socksgate.codec.v5.Socks5ReplyCode;
+import dev.socksgate.core.handshake.ClientHandshake;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Optional;
 
 /**
- * Opens one tunnel, non-blocking: TCP connect, then (through a proxy) the greeting, the method
- * selection, the CONNECT request and its reply, in lockstep as ordinary clients do. The replies are
- * decoded by the codec's client direction; anything but "no authentication" and "succeeded" is a
- * failure. When the tunnel is open the key is handed to the callback with no interest set, and
+ * Opens one tunnel, non-blocking: TCP connect, then (through a proxy) the route's
+ * {@link ClientHandshake}: greeting, method selection, CONNECT and its reply, in lockstep as
+ * ordinary clients do. Anything but "no authentication" and "succeeded", or bytes after the reply
+ * before any data was sent, is a failure. When the tunnel is open the key is handed to the callback with no interest set, and
  * the callback attaches its own handler.
  *
  * <p>Confined to its reactor's thread.
@@ -31,7 +28,7 @@ final class SocksDialer implements Reactor.Handler {
     void failed(String reason);
   }
 
-  private enum Step { CONNECTING, METHOD, REPLY }
+  private enum Phase { CONNECTING, HANDSHAKE, DONE }
 
   // A reply with a domain BND.ADDR is at most 262 bytes.
   private static final int REPLY_CAPACITY = 300;
@@ -42,12 +39,14 @@ final class SocksDialer implements Reactor.Handler {
   private final ByteBuffer in = ByteBuffer.allocate(REPLY_CAPACITY); // write mode between reads
   private SelectionKey key;
   private ByteBuffer out;
-  private Step step = Step.CONNECTING;
+  private final Optional<ClientHandshake> handshake; // empty on a direct route
+  private Phase phase = Phase.CONNECTING;
 
   private SocksDialer(Route route, Callback callback, SocketChannel channel) {
     this.route = route;
     this.callback = callback;
     this.channel = channel;
+    this.handshake = route.isDirect() ? Optional.empty() : Optional.of(route.handshake());
   }
 
   /** Starts a dial on {@code reactor}; the callback runs later or, on immediate failure, now. */
@@ -75,7 +74,7 @@ final class SocksDialer implements Reactor.Handler {
 
   @Override
   public void onReady(SelectionKey k) throws IOException {
-    if (step == Step.CONNECTING) {
+    if (phase == Phase.CONNECTING) {
       if (channel.finishConnect()) {
         connected();
       }
@@ -91,57 +90,37 @@ final class SocksDialer implements Reactor.Handler {
       return;
     }
     in.flip();
-    try {
-      if (step == Step.METHOD) {
-        onMethod(Socks5MethodSelection.decode(in));
+    ClientHandshake engine = handshake.orElseThrow();
+    while (phase == Phase.HANDSHAKE) {
+      ClientHandshake.Step step = engine.step(in);
+      if (step instanceof ClientHandshake.Step.Send s) {
+        send(s.bytes());
+      } else if (step instanceof ClientHandshake.Step.Done) {
+        if (in.hasRemaining()) {
+          fail("the proxy sent bytes after its reply before any data");
+        } else {
+          open();
+        }
+      } else if (step instanceof ClientHandshake.Step.Failed f) {
+        fail(route.describe(f.failure()));
       } else {
-        onReply(Socks5Reply.decode(in));
-      }
-    } finally {
-      if (key.isValid() && step != null) {
         in.compact();
+        return;
       }
     }
   }
 
   private void connected() throws IOException {
-    if (route.isDirect()) {
+    if (handshake.isEmpty()) {
       open();
       return;
     }
-    step = Step.METHOD;
-    send(route.greeting());
+    phase = Phase.HANDSHAKE;
+    send(handshake.get().start().bytes());
   }
 
-  private void onMethod(Decoded<Socks5MethodSelection> d) throws IOException {
-    if (d instanceof Decoded.Message<Socks5MethodSelection> m) {
-      if (!m.value().method().equals(Socks5AuthMethod.NO_AUTH)) {
-        fail("the proxy selected method " + m.value().method() + ", not 'no authentication'");
-        return;
-      }
-      step = Step.REPLY;
-      send(route.request());
-    } else if (d instanceof Decoded.Malformed<Socks5MethodSelection> bad) {
-      fail("malformed method selection: " + bad.error());
-    }
-  }
-
-  private void onReply(Decoded<Socks5Reply> d) {
-    if (d instanceof Decoded.Message<Socks5Reply> m) {
-      if (!m.value().rep().equals(Socks5ReplyCode.SUCCEEDED)) {
-        fail("the proxy refused CONNECT (" + route.label() + "): REP " + m.value().rep());
-      } else if (in.hasRemaining()) {
-        fail("the proxy sent bytes after its reply before any data");
-      } else {
-        open();
-      }
-    } else if (d instanceof Decoded.Malformed<Socks5Reply> bad) {
-      fail("malformed reply: " + bad.error());
-    }
-  }
-
-  private void send(byte[] bytes) throws IOException {
-    out = ByteBuffer.wrap(bytes);
+  private void send(ByteBuffer bytes) throws IOException {
+    out = bytes;
     flush();
   }
 
@@ -156,13 +135,13 @@ final class SocksDialer implements Reactor.Handler {
   }
 
   private void open() {
-    step = null;
+    phase = Phase.DONE;
     key.interestOps(0);
     callback.opened(channel, key);
   }
 
   private void fail(String reason) {
-    step = null;
+    phase = Phase.DONE;
     Reactor.closeQuietly(channel);
     callback.failed(reason);
   }

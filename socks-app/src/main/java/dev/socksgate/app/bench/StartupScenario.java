@@ -1,9 +1,6 @@
 package dev.socksgate.app.bench;
 
-import dev.socksgate.codec.Decoded;
-import dev.socksgate.codec.v5.Socks5MethodSelection;
-import dev.socksgate.codec.v5.Socks5Reply;
-import dev.socksgate.codec.v5.Socks5ReplyCode;
+import dev.socksgate.core.handshake.ClientHandshake;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -137,33 +134,33 @@ final class StartupScenario {
     return "the server did not accept a SOCKS handshake before --timeout";
   }
 
-  /** One blocking greeting and CONNECT; returns null on success, else the reason. */
+  /** One blocking handshake through the route; returns null on success, else the reason. */
   private static String handshake(Route route) throws IOException {
     try (Socket s = new Socket()) {
       s.connect(route.connectTo(), 1000);
       s.setSoTimeout(5000);
       s.setTcpNoDelay(true);
-      s.getOutputStream().write(route.greeting());
-      ByteBuffer in = ByteBuffer.allocate(300);
-      Decoded<Socks5MethodSelection> m;
-      while ((m = Socks5MethodSelection.decode(read(s, in))) instanceof Decoded.NeedMore<?>) {
+      ClientHandshake client = route.handshake();
+      write(s, client.start().bytes());
+      ByteBuffer in = ByteBuffer.allocate(300); // a SOCKS5 reply is at most 262 bytes
+      while (true) {
+        ClientHandshake.Step step = client.step(read(s, in));
         in.compact();
+        if (step instanceof ClientHandshake.Step.Send send) {
+          write(s, send.bytes());
+        } else if (step instanceof ClientHandshake.Step.Done) {
+          return null;
+        } else if (step instanceof ClientHandshake.Step.Failed f) {
+          return route.describe(f.failure());
+        }
       }
-      in.compact();
-      if (!(m instanceof Decoded.Message<Socks5MethodSelection>)) {
-        return "malformed method selection";
-      }
-      s.getOutputStream().write(route.request());
-      Decoded<Socks5Reply> d;
-      while ((d = Socks5Reply.decode(read(s, in))) instanceof Decoded.NeedMore<?>) {
-        in.compact();
-      }
-      if (d instanceof Decoded.Message<Socks5Reply> reply) {
-        return reply.value().rep().equals(Socks5ReplyCode.SUCCEEDED) ? null
-            : "CONNECT refused: REP " + reply.value().rep();
-      }
-      return "malformed reply";
     }
+  }
+
+  private static void write(Socket s, ByteBuffer bytes) throws IOException {
+    byte[] b = new byte[bytes.remaining()];
+    bytes.get(b);
+    s.getOutputStream().write(b);
   }
 
   /** Reads once into {@code in} (write mode) and returns it flipped; EOF is an IOException. */

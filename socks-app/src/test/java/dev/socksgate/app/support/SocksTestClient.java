@@ -1,31 +1,29 @@
 package dev.socksgate.app.support;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-
-import dev.socksgate.codec.Decoded;
 import dev.socksgate.codec.SocksAddress;
-import dev.socksgate.codec.v5.PasswordAuthReply;
-import dev.socksgate.codec.v5.PasswordAuthRequest;
-import dev.socksgate.codec.v5.Socks5AuthMethod;
 import dev.socksgate.codec.v5.Socks5Command;
-import dev.socksgate.codec.v5.Socks5Greeting;
-import dev.socksgate.codec.v5.Socks5MethodSelection;
 import dev.socksgate.codec.v5.Socks5Reply;
 import dev.socksgate.codec.v5.Socks5Request;
+import dev.socksgate.core.handshake.ClientHandshake;
+import dev.socksgate.core.model.Credentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
+import java.util.Optional;
 
-/** A blocking SOCKS5 client for tests, speaking through the codec's client direction. */
+/**
+ * A blocking SOCKS5 client for tests, driving the core's {@link ClientHandshake}: choose the
+ * authentication ({@link #noAuth()} or {@link #login}), then {@link #request} runs the whole
+ * handshake in lockstep and returns the server's reply. Reads are bounded by a 10 s timeout.
+ */
 public final class SocksTestClient implements AutoCloseable {
 
   private final Socket socket;
   private final ByteBuffer in = ByteBuffer.allocate(1024).flip();
+  private Optional<Credentials.UsernamePassword> login = Optional.empty();
 
   private SocksTestClient(Socket socket) {
     this.socket = socket;
@@ -39,35 +37,58 @@ public final class SocksTestClient implements AutoCloseable {
     return new SocksTestClient(s);
   }
 
-  /** Negotiates username/password (RFC 1929) and asserts success. */
-  public SocksTestClient login(String user, String password) throws IOException {
-    send(Socks5Greeting.of(Socks5AuthMethod.USERNAME_PASSWORD).toBytes());
-    assertEquals(Socks5AuthMethod.USERNAME_PASSWORD,
-        read(Socks5MethodSelection::decode).method());
-    send(new PasswordAuthRequest(user.getBytes(StandardCharsets.UTF_8),
-        password.getBytes(StandardCharsets.UTF_8)).toBytes());
-    assertEquals(PasswordAuthReply.SUCCESS, read(PasswordAuthReply::decode));
+  /** Offers only username/password (RFC 1929) with these credentials. */
+  public SocksTestClient login(String user, String password) {
+    login = Optional.of(new Credentials.UsernamePassword(user.getBytes(StandardCharsets.UTF_8),
+        password.getBytes(StandardCharsets.UTF_8)));
     return this;
   }
 
-  /** Negotiates "no authentication" and asserts success. */
-  public SocksTestClient noAuth() throws IOException {
-    send(Socks5Greeting.of(Socks5AuthMethod.NO_AUTH).toBytes());
-    assertEquals(Socks5AuthMethod.NO_AUTH, read(Socks5MethodSelection::decode).method());
+  /** Offers only "no authentication" (the default). */
+  public SocksTestClient noAuth() {
+    login = Optional.empty();
     return this;
   }
 
-  /** Sends a request and returns the reply. */
+  /**
+   * Runs the handshake for this request and returns the server's reply, success or refusal.
+   *
+   * @throws AssertionError if the negotiation fails before the request (method, credentials) or
+   *     the server's bytes are malformed
+   */
   public Socks5Reply request(Socks5Command command, SocksAddress address, int port)
       throws IOException {
-    send(new Socks5Request(command, address, port).toBytes());
-    return read(Socks5Reply::decode);
+    ClientHandshake client = ClientHandshake.socks5(new Socks5Request(command, address, port),
+        login, ByteBuffer.allocate(0));
+    send(client.start().bytes());
+    while (true) {
+      ClientHandshake.Step step = client.step(in);
+      if (step instanceof ClientHandshake.Step.Send s) {
+        send(s.bytes());
+      } else if (step instanceof ClientHandshake.Step.Done d) {
+        return ((ClientHandshake.Reply.V5) d.reply()).reply();
+      } else if (step instanceof ClientHandshake.Step.Failed f) {
+        if (f.failure() instanceof ClientHandshake.Failure.Refused r
+            && r.reply() instanceof ClientHandshake.Reply.V5 v5) {
+          return v5.reply();
+        }
+        throw new AssertionError("handshake failed: " + f.failure());
+      } else {
+        fill();
+      }
+    }
   }
 
   /** Writes raw bytes. */
   public void send(byte[] bytes) throws IOException {
     socket.getOutputStream().write(bytes);
     socket.getOutputStream().flush();
+  }
+
+  private void send(ByteBuffer bytes) throws IOException {
+    byte[] b = new byte[bytes.remaining()];
+    bytes.get(b);
+    send(b);
   }
 
   /** Reads exactly {@code n} bytes after the handshake. */
@@ -86,20 +107,14 @@ public final class SocksTestClient implements AutoCloseable {
     return out;
   }
 
-  private <T> T read(Function<ByteBuffer, Decoded<T>> decoder) throws IOException {
-    while (true) {
-      Decoded<T> d = decoder.apply(in);
-      if (d instanceof Decoded.Message<T> m) {
-        return m.value();
-      }
-      assertInstanceOf(Decoded.NeedMore.class, d, "malformed reply");
-      in.compact();
-      int r = socket.getInputStream().read(in.array(), in.position(), in.remaining());
-      if (r < 0) {
-        throw new IOException("EOF while reading a reply");
-      }
-      in.position(in.position() + r).flip();
+  /** Reads once more into the buffer (kept in read mode); EOF is an IOException. */
+  private void fill() throws IOException {
+    in.compact();
+    int r = socket.getInputStream().read(in.array(), in.position(), in.remaining());
+    if (r < 0) {
+      throw new IOException("EOF during the handshake");
     }
+    in.position(in.position() + r).flip();
   }
 
   @Override
