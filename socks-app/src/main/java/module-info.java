@@ -3,8 +3,8 @@
  * transport's adapters, SafeLogging over SLF4J (Log4j 2 at run time), and the lifecycle that binds
  * listeners after the injector exists and drains them on SIGTERM/SIGINT.
  *
- * <p>Guice is confined to this module. Only {@code dev.socksgate.app.wiring} is opened, and only
- * to Guice; picocli reads the options package reflectively.
+ * <p>Guice is confined to this module. Only {@code dev.socksgate.app.wiring} is opened, and only to
+ * Guice; picocli reads the options package reflectively.
  */
 module dev.socksgate.app {
   requires dev.socksgate.transport.nio;
@@ -17,7 +17,10 @@ module dev.socksgate.app {
   requires org.apache.logging.log4j.core;
   requires jdk.unsupported; // StopSignals: sun.misc.Signal, for exit status 0 on SIGTERM
 
-  opens dev.socksgate.app.wiring to com.google.guice;
-  opens dev.socksgate.app.cli to info.picocli;
-  opens dev.socksgate.app.bench to info.picocli;
+  opens dev.socksgate.app.wiring to
+      com.google.guice;
+  opens dev.socksgate.app.cli to
+      info.picocli;
+  opens dev.socksgate.app.bench to
+      info.picocli;
 }

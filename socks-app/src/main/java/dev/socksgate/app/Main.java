@@ -66,8 +66,12 @@ public final class Main {
     return serve(config, run.checkOnly(), out, logging, signals);
   }
 
-  private static int serve(AppConfig config, boolean checkOnly, PrintWriter out,
-      LogStartup logging, StopSignals signals) {
+  private static int serve(
+      AppConfig config,
+      boolean checkOnly,
+      PrintWriter out,
+      LogStartup logging,
+      StopSignals signals) {
     Lifecycle lifecycle;
     try {
       Injector injector = Injectors.create(ServerModules.production(config));

@@ -9,24 +9,24 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * Turns SIGTERM and SIGINT into a clean stop with exit status 0, whenever they arrive after
- * {@code main} starts.
+ * Turns SIGTERM and SIGINT into a clean stop with exit status 0, whenever they arrive after {@code
+ * main} starts.
  *
- * <p>A JVM left to its default handling runs the shutdown hooks and then reports 143 (or 130):
- * a signal death, which systemd and every test read as a failure. So the two signals get handlers
- * of their own ({@code sun.misc.Signal}, reached by reflection because javac flags every direct
- * use of it as internal API and the build treats warnings as errors). A handler starts one stop
- * thread: it stops the {@linkplain #adopt adopted} lifecycle (listeners close, relays drain, every
- * resource it made is closed) and then calls {@code System.exit(0)}, so every other shutdown hook
- * (a user's own Log4j configuration, for one) still runs. A signal that arrives before the
- * lifecycle exists abandons the start-up: nothing is bound yet, and the process exits 0 at once.
- * Later signals are ignored while the stop runs; a stop that outlives the drain by {@link #MARGIN}
- * halts the process with status 1.
+ * <p>A JVM left to its default handling runs the shutdown hooks and then reports 143 (or 130): a
+ * signal death, which systemd and every test read as a failure. So the two signals get handlers of
+ * their own ({@code sun.misc.Signal}, reached by reflection because javac flags every direct use of
+ * it as internal API and the build treats warnings as errors). A handler starts one stop thread: it
+ * stops the {@linkplain #adopt adopted} lifecycle (listeners close, relays drain, every resource it
+ * made is closed) and then calls {@code System.exit(0)}, so every other shutdown hook (a user's own
+ * Log4j configuration, for one) still runs. A signal that arrives before the lifecycle exists
+ * abandons the start-up: nothing is bound yet, and the process exits 0 at once. Later signals are
+ * ignored while the stop runs; a stop that outlives the drain by {@link #MARGIN} halts the process
+ * with status 1.
  *
  * <p>Where the handlers cannot be installed (a JVM started with {@code -Xrs}, or a JDK without
  * {@code sun.misc.Signal}), a shutdown hook does the stop and then halts with status 0, the only
- * way a hook can choose the status. A shutdown hook is installed in either case, so that other
- * ways out (SIGHUP, {@code System.exit}) still close the lifecycle.
+ * way a hook can choose the status. A shutdown hook is installed in either case, so that other ways
+ * out (SIGHUP, {@code System.exit}) still close the lifecycle.
  */
 final class StopSignals {
 
@@ -80,24 +80,32 @@ final class StopSignals {
       stopping = true;
       l = lifecycle;
     }
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(drain.plus(MARGIN).toMillis()); // a deadline, not synchronisation
-      } catch (InterruptedException e) {
-        return;
-      }
-      System.err.println("socksgate: the stop took longer than " + drain.plus(MARGIN).toSeconds()
-          + " s; halting");
-      Runtime.getRuntime().halt(1);
-    }, "socksgate-stop-deadline");
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(drain.plus(MARGIN).toMillis()); // a deadline, not synchronisation
+              } catch (InterruptedException e) {
+                return;
+              }
+              System.err.println(
+                  "socksgate: the stop took longer than "
+                      + drain.plus(MARGIN).toSeconds()
+                      + " s; halting");
+              Runtime.getRuntime().halt(1);
+            },
+            "socksgate-stop-deadline");
     watchdog.setDaemon(true);
     watchdog.start();
-    Thread stop = new Thread(() -> {
-      if (l != null) {
-        l.stop(drain);
-      }
-      System.exit(0);
-    }, "socksgate-stop");
+    Thread stop =
+        new Thread(
+            () -> {
+              if (l != null) {
+                l.stop(drain);
+              }
+              System.exit(0);
+            },
+            "socksgate-stop");
     stop.start();
   }
 
@@ -124,21 +132,25 @@ final class StopSignals {
       Class<?> signal = Class.forName("sun.misc.Signal");
       Class<?> handler = Class.forName("sun.misc.SignalHandler");
       MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-      MethodHandle make = lookup.findConstructor(signal, MethodType.methodType(void.class,
-          String.class));
-      MethodHandle install = lookup.findStatic(signal, "handle", MethodType.methodType(handler,
-          signal, handler));
+      MethodHandle make =
+          lookup.findConstructor(signal, MethodType.methodType(void.class, String.class));
+      MethodHandle install =
+          lookup.findStatic(signal, "handle", MethodType.methodType(handler, signal, handler));
       for (String name : names) {
-        Object h = Proxy.newProxyInstance(StopSignals.class.getClassLoader(),
-            new Class<?>[] {handler}, (proxy, method, args) -> switch (method.getName()) {
-              case "handle" -> {
-                action.accept(name);
-                yield null;
-              }
-              case "hashCode" -> System.identityHashCode(proxy);
-              case "equals" -> proxy == args[0];
-              default -> "SocksGate " + name + " handler";
-            });
+        Object h =
+            Proxy.newProxyInstance(
+                StopSignals.class.getClassLoader(),
+                new Class<?>[] {handler},
+                (proxy, method, args) ->
+                    switch (method.getName()) {
+                      case "handle" -> {
+                        action.accept(name);
+                        yield null;
+                      }
+                      case "hashCode" -> System.identityHashCode(proxy);
+                      case "equals" -> proxy == args[0];
+                      default -> "SocksGate " + name + " handler";
+                    });
         Object unused = install.invoke(make.invoke(name), h);
       }
       return true;

@@ -48,8 +48,8 @@ public sealed interface Decoded<T> permits Decoded.Message, Decoded.NeedMore, De
   /**
    * The input is a proper prefix of a message that may still be valid.
    *
-   * @param atLeast a lower bound (at least 1) on the number of bytes still missing: fewer bytes
-   *     can never complete the message
+   * @param atLeast a lower bound (at least 1) on the number of bytes still missing: fewer bytes can
+   *     never complete the message
    * @param <T> the decoded message type
    */
   record NeedMore<T>(int atLeast) implements Decoded<T> {

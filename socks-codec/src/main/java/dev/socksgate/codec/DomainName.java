@@ -30,8 +30,8 @@ public final class DomainName {
   }
 
   /**
-   * Returns a name from a string of characters U+0000 to U+00FF, one byte each (ISO-8859-1, so
-   * that every byte sequence has a string form and back).
+   * Returns a name from a string of characters U+0000 to U+00FF, one byte each (ISO-8859-1, so that
+   * every byte sequence has a string form and back).
    *
    * @throws IllegalArgumentException if a character is above U+00FF or the bytes are invalid
    */

@@ -1,8 +1,8 @@
 package dev.socksgate.codec;
 
 /**
- * The version byte that opens a SOCKS message: {@code 04} (SOCKS4 and SOCKS4a) or {@code 05}
- * (RFC 1928). An open value type: any byte is representable and compares by value.
+ * The version byte that opens a SOCKS message: {@code 04} (SOCKS4 and SOCKS4a) or {@code 05} (RFC
+ * 1928). An open value type: any byte is representable and compares by value.
  *
  * @param code the byte on the wire
  */

@@ -1,8 +1,8 @@
 package dev.socksgate.codec;
 
 /**
- * The bounds every decoder enforces, in one place. They follow Tor's SOCKS front end
- * ({@code proto_socks.c}) and RFC 1928 / RFC 1929.
+ * The bounds every decoder enforces, in one place. They follow Tor's SOCKS front end ({@code
+ * proto_socks.c}) and RFC 1928 / RFC 1929.
  */
 public final class WireLimits {
 

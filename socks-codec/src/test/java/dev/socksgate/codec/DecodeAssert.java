@@ -29,9 +29,13 @@ public final class DecodeAssert {
     return m.value();
   }
 
-  /** Decodes {@code wire}; asserts that it is a proper prefix asking for exactly {@code atLeast}. */
+  /**
+   * Decodes {@code wire}; asserts that it is a proper prefix asking for exactly {@code atLeast}.
+   */
   public static <T> void assertNeedMore(WireDecoder<T> decoder, byte[] wire, int atLeast) {
-    assertEquals(new Decoded.NeedMore<T>(atLeast), decode(decoder, wire),
+    assertEquals(
+        new Decoded.NeedMore<T>(atLeast),
+        decode(decoder, wire),
         () -> "decoding " + Hex.format(wire));
   }
 
@@ -43,12 +47,13 @@ public final class DecodeAssert {
       WireDecoder<T> decoder, byte[] wire, CodecError.Reason reason, String field) {
     Decoded<T> result = decode(decoder, wire);
     if (!(result instanceof Decoded.Malformed<T> bad)) {
-      throw new AssertionError("expected " + reason + " in " + field + " from " + Hex.format(wire)
-          + ", got " + result);
+      throw new AssertionError(
+          "expected " + reason + " in " + field + " from " + Hex.format(wire) + ", got " + result);
     }
     assertEquals(reason, bad.error().reason(), () -> bad.error().describe());
     assertEquals(field, bad.error().field(), () -> bad.error().describe());
-    assertEquals(result, decode(decoder, Hex.concat(wire, EXTRA)), "more bytes changed the verdict");
+    assertEquals(
+        result, decode(decoder, Hex.concat(wire, EXTRA)), "more bytes changed the verdict");
     return bad.error();
   }
 
@@ -76,9 +81,17 @@ public final class DecodeAssert {
       if (!(p instanceof Decoded.NeedMore<T> n)) {
         throw new AssertionError("prefix of " + k + " bytes of " + Hex.format(wire) + " gave " + p);
       }
-      assertTrue(n.atLeast() >= 1 && n.atLeast() <= missing,
-          () -> "prefix of " + k + " bytes asks for " + n.atLeast() + ", " + missing
-              + " are missing: " + Hex.format(wire));
+      assertTrue(
+          n.atLeast() >= 1 && n.atLeast() <= missing,
+          () ->
+              "prefix of "
+                  + k
+                  + " bytes asks for "
+                  + n.atLeast()
+                  + ", "
+                  + missing
+                  + " are missing: "
+                  + Hex.format(wire));
     }
     assertEquals(whole, feedOneByteAtATime(decoder, wire), "byte-at-a-time feeding");
     assertOptimisticDataKept(decoder, wire, whole);
@@ -99,7 +112,9 @@ public final class DecodeAssert {
       Decoded<T> step = decoder.decode(acc);
       assertEquals(decode(decoder, Arrays.copyOf(wire, i + 1)), step, "after byte " + i);
       if (step.kind() != Decoded.Kind.NEED_MORE) {
-        assertEquals(step.kind() == Decoded.Kind.MESSAGE ? 0 : i + 1, acc.remaining(),
+        assertEquals(
+            step.kind() == Decoded.Kind.MESSAGE ? 0 : i + 1,
+            acc.remaining(),
             "bytes left in the accumulating buffer");
         return step;
       }

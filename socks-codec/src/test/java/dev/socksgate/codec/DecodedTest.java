@@ -25,13 +25,15 @@ class DecodedTest {
   @Test
   void malformedWithoutError_isRejected() {
     assertThrows(NullPointerException.class, () -> new Decoded.Malformed<String>(null));
-    assertEquals(Decoded.Kind.MALFORMED,
+    assertEquals(
+        Decoded.Kind.MALFORMED,
         new Decoded.Malformed<String>(new CodecError(Reason.BAD_VERSION, "VER", 4)).kind());
   }
 
   @Test
   void describe_namesReasonFieldAndValue() {
-    assertEquals("UNSUPPORTED_COMMAND in CMD (0xf2)",
+    assertEquals(
+        "UNSUPPORTED_COMMAND in CMD (0xf2)",
         new CodecError(Reason.UNSUPPORTED_COMMAND, "CMD", 0xF2).describe());
     assertEquals("TOO_LONG in USERID", new CodecError(Reason.TOO_LONG, "USERID", -1).describe());
   }

@@ -40,7 +40,9 @@ public final class DecoderOracle {
     } else if (result instanceof Decoded.NeedMore<T> n) {
       assertTrue(n.atLeast() >= 1, "atLeast " + n.atLeast());
       if (data.length > 0) {
-        assertEquals(Decoded.Kind.NEED_MORE, decodeAt(decoder, data, data.length - 1).kind(),
+        assertEquals(
+            Decoded.Kind.NEED_MORE,
+            decodeAt(decoder, data, data.length - 1).kind(),
             "a prefix of an incomplete message must be incomplete too");
       }
     } else if (result instanceof Decoded.Malformed<T> bad) {
@@ -49,7 +51,8 @@ public final class DecoderOracle {
       for (int k : new int[] {0, 1, data.length / 2, data.length - 1}) {
         if (k >= 0 && k < data.length) {
           Decoded<T> p = decodeAt(decoder, data, k);
-          assertTrue(p.equals(result) || p.kind() == Decoded.Kind.NEED_MORE,
+          assertTrue(
+              p.equals(result) || p.kind() == Decoded.Kind.NEED_MORE,
               "prefix of " + k + " bytes gave " + p + ", the whole gave " + result);
         }
       }
@@ -64,7 +67,9 @@ public final class DecoderOracle {
     int length = m.length();
     assertTrue(length >= 1 && length <= data.length, "length " + length);
     byte[] used = Arrays.copyOf(data, length);
-    assertArrayEquals(used, encoder.encode(m.value()),
+    assertArrayEquals(
+        used,
+        encoder.encode(m.value()),
         () -> "re-encoding differs from the bytes used: " + Hex.format(used));
     assertEquals(m, decodeAt(decoder, data, length), "the message alone decodes differently");
     for (int k : new int[] {0, 1, length / 2, length - 1}) {
@@ -73,16 +78,24 @@ public final class DecoderOracle {
         if (!(p instanceof Decoded.NeedMore<T> n)) {
           throw new AssertionError("prefix of " + k + " bytes gave " + p + ": " + Hex.format(used));
         }
-        assertTrue(n.atLeast() <= length - k,
-            () -> "prefix of " + k + " bytes asks for " + n.atLeast() + " but "
-                + (length - k) + " are missing: " + Hex.format(used));
+        assertTrue(
+            n.atLeast() <= length - k,
+            () ->
+                "prefix of "
+                    + k
+                    + " bytes asks for "
+                    + n.atLeast()
+                    + " but "
+                    + (length - k)
+                    + " are missing: "
+                    + Hex.format(used));
       }
     }
   }
 
   /**
-   * Decodes the first {@code length} bytes of {@code data} from a heap buffer whose position is
-   * not zero, and checks the position contract.
+   * Decodes the first {@code length} bytes of {@code data} from a heap buffer whose position is not
+   * zero, and checks the position contract.
    */
   public static <T> Decoded<T> decodeAt(WireDecoder<T> decoder, byte[] data, int length) {
     ByteBuffer in = ByteBuffer.allocate(length + 3);

@@ -32,8 +32,8 @@ class HttpResistanceTest {
 
   @Test
   void contentLength_matchesTheBody() {
-    String expected = "\r\nContent-Length: " + body().getBytes(StandardCharsets.US_ASCII).length
-        + "\r\n";
+    String expected =
+        "\r\nContent-Length: " + body().getBytes(StandardCharsets.US_ASCII).length + "\r\n";
     assertTrue(headers().contains(expected), headers());
   }
 

@@ -31,19 +31,31 @@ class RandomInputTest {
   @TestFactory
   Stream<DynamicTest> anyInputKeepsTheDecodingContract() {
     return Stream.of(
-        oracleCase("Socks4Request", w -> w::socks4Request, Socks4Request::decode,
-            Socks4Request::toBytes),
+        oracleCase(
+            "Socks4Request", w -> w::socks4Request, Socks4Request::decode, Socks4Request::toBytes),
         oracleCase("Socks4Reply", w -> w::socks4Reply, Socks4Reply::decode, Socks4Reply::toBytes),
-        oracleCase("Socks5Greeting", w -> w::socks5Greeting, Socks5Greeting::decode,
+        oracleCase(
+            "Socks5Greeting",
+            w -> w::socks5Greeting,
+            Socks5Greeting::decode,
             Socks5Greeting::toBytes),
-        oracleCase("Socks5MethodSelection", w -> w::socks5MethodSelection,
-            Socks5MethodSelection::decode, Socks5MethodSelection::toBytes),
-        oracleCase("PasswordAuthRequest", w -> w::passwordAuthRequest,
-            PasswordAuthRequest::decode, PasswordAuthRequest::toBytes),
-        oracleCase("PasswordAuthReply", w -> w::passwordAuthReply, PasswordAuthReply::decode,
+        oracleCase(
+            "Socks5MethodSelection",
+            w -> w::socks5MethodSelection,
+            Socks5MethodSelection::decode,
+            Socks5MethodSelection::toBytes),
+        oracleCase(
+            "PasswordAuthRequest",
+            w -> w::passwordAuthRequest,
+            PasswordAuthRequest::decode,
+            PasswordAuthRequest::toBytes),
+        oracleCase(
+            "PasswordAuthReply",
+            w -> w::passwordAuthReply,
+            PasswordAuthReply::decode,
             PasswordAuthReply::toBytes),
-        oracleCase("Socks5Request", w -> w::socks5Request, Socks5Request::decode,
-            Socks5Request::toBytes),
+        oracleCase(
+            "Socks5Request", w -> w::socks5Request, Socks5Request::decode, Socks5Request::toBytes),
         oracleCase("Socks5Reply", w -> w::socks5Reply, Socks5Reply::decode, Socks5Reply::toBytes));
   }
 
@@ -52,19 +64,21 @@ class RandomInputTest {
       Function<RandomWire, Supplier<byte[]>> valid,
       WireDecoder<T> decoder,
       WireEncoder<T> encoder) {
-    return dynamicTest(name, () -> {
-      Random random = new Random(SEED);
-      Supplier<byte[]> next = valid.apply(new RandomWire(random));
-      for (int i = 0; i < ITERATIONS; i++) {
-        byte[] input = mutate(random, next.get());
-        try {
-          DecoderOracle.check(input, decoder, encoder);
-        } catch (AssertionError | RuntimeException e) {
-          throw new AssertionError(
-              "seed " + SEED + ", iteration " + i + ": " + Hex.format(input), e);
-        }
-      }
-    });
+    return dynamicTest(
+        name,
+        () -> {
+          Random random = new Random(SEED);
+          Supplier<byte[]> next = valid.apply(new RandomWire(random));
+          for (int i = 0; i < ITERATIONS; i++) {
+            byte[] input = mutate(random, next.get());
+            try {
+              DecoderOracle.check(input, decoder, encoder);
+            } catch (AssertionError | RuntimeException e) {
+              throw new AssertionError(
+                  "seed " + SEED + ", iteration " + i + ": " + Hex.format(input), e);
+            }
+          }
+        });
   }
 
   private static byte[] mutate(Random random, byte[] message) {

@@ -5,8 +5,8 @@ import java.util.Random;
 
 /**
  * Random valid wire messages of every kind, written byte by byte from the grammar (RFC 1928, RFC
- * 1929, SOCKS4/4a, Tor's command sets) without the codec's encoders, so that decode-then-encode
- * is checked against an independent source of bytes.
+ * 1929, SOCKS4/4a, Tor's command sets) without the codec's encoders, so that decode-then-encode is
+ * checked against an independent source of bytes.
  */
 public final class RandomWire {
 

@@ -42,38 +42,62 @@ class RoundTripPropertyTest {
   @TestFactory
   Stream<DynamicTest> valuesRoundTripThroughTheWire() {
     return Stream.of(
-        valueCase("Socks4Request", r -> r::socks4Request, Socks4Request::decode,
-            Socks4Request::toBytes),
+        valueCase(
+            "Socks4Request", r -> r::socks4Request, Socks4Request::decode, Socks4Request::toBytes),
         valueCase("Socks4Reply", r -> r::socks4Reply, Socks4Reply::decode, Socks4Reply::toBytes),
-        valueCase("Socks5Greeting", r -> r::socks5Greeting, Socks5Greeting::decode,
+        valueCase(
+            "Socks5Greeting",
+            r -> r::socks5Greeting,
+            Socks5Greeting::decode,
             Socks5Greeting::toBytes),
-        valueCase("Socks5MethodSelection", r -> r::socks5MethodSelection,
-            Socks5MethodSelection::decode, Socks5MethodSelection::toBytes),
-        valueCase("PasswordAuthRequest", r -> r::passwordAuthRequest, PasswordAuthRequest::decode,
+        valueCase(
+            "Socks5MethodSelection",
+            r -> r::socks5MethodSelection,
+            Socks5MethodSelection::decode,
+            Socks5MethodSelection::toBytes),
+        valueCase(
+            "PasswordAuthRequest",
+            r -> r::passwordAuthRequest,
+            PasswordAuthRequest::decode,
             PasswordAuthRequest::toBytes),
-        valueCase("PasswordAuthReply", r -> r::passwordAuthReply, PasswordAuthReply::decode,
+        valueCase(
+            "PasswordAuthReply",
+            r -> r::passwordAuthReply,
+            PasswordAuthReply::decode,
             PasswordAuthReply::toBytes),
-        valueCase("Socks5Request", r -> r::socks5Request, Socks5Request::decode,
-            Socks5Request::toBytes),
+        valueCase(
+            "Socks5Request", r -> r::socks5Request, Socks5Request::decode, Socks5Request::toBytes),
         valueCase("Socks5Reply", r -> r::socks5Reply, Socks5Reply::decode, Socks5Reply::toBytes));
   }
 
   @TestFactory
   Stream<DynamicTest> wireBytesRoundTripThroughValues() {
     return Stream.of(
-        wireCase("Socks4Request", w -> w::socks4Request, Socks4Request::decode,
-            Socks4Request::toBytes),
+        wireCase(
+            "Socks4Request", w -> w::socks4Request, Socks4Request::decode, Socks4Request::toBytes),
         wireCase("Socks4Reply", w -> w::socks4Reply, Socks4Reply::decode, Socks4Reply::toBytes),
-        wireCase("Socks5Greeting", w -> w::socks5Greeting, Socks5Greeting::decode,
+        wireCase(
+            "Socks5Greeting",
+            w -> w::socks5Greeting,
+            Socks5Greeting::decode,
             Socks5Greeting::toBytes),
-        wireCase("Socks5MethodSelection", w -> w::socks5MethodSelection,
-            Socks5MethodSelection::decode, Socks5MethodSelection::toBytes),
-        wireCase("PasswordAuthRequest", w -> w::passwordAuthRequest, PasswordAuthRequest::decode,
+        wireCase(
+            "Socks5MethodSelection",
+            w -> w::socks5MethodSelection,
+            Socks5MethodSelection::decode,
+            Socks5MethodSelection::toBytes),
+        wireCase(
+            "PasswordAuthRequest",
+            w -> w::passwordAuthRequest,
+            PasswordAuthRequest::decode,
             PasswordAuthRequest::toBytes),
-        wireCase("PasswordAuthReply", w -> w::passwordAuthReply, PasswordAuthReply::decode,
+        wireCase(
+            "PasswordAuthReply",
+            w -> w::passwordAuthReply,
+            PasswordAuthReply::decode,
             PasswordAuthReply::toBytes),
-        wireCase("Socks5Request", w -> w::socks5Request, Socks5Request::decode,
-            Socks5Request::toBytes),
+        wireCase(
+            "Socks5Request", w -> w::socks5Request, Socks5Request::decode, Socks5Request::toBytes),
         wireCase("Socks5Reply", w -> w::socks5Reply, Socks5Reply::decode, Socks5Reply::toBytes));
   }
 
@@ -82,23 +106,25 @@ class RoundTripPropertyTest {
       Function<RandomMessages, Supplier<T>> generator,
       WireDecoder<T> decoder,
       WireEncoder<T> encoder) {
-    return dynamicTest(name, () -> {
-      Supplier<T> next = generator.apply(new RandomMessages(new Random(SEED)));
-      for (int i = 0; i < ITERATIONS; i++) {
-        T value = next.get();
-        byte[] wire = encoder.encode(value);
-        try {
-          if (i < PREFIX_CHECKED) {
-            assertPrefixClosed(decoder, wire, value);
-          } else {
-            assertEquals(value, assertMessage(decoder, wire));
+    return dynamicTest(
+        name,
+        () -> {
+          Supplier<T> next = generator.apply(new RandomMessages(new Random(SEED)));
+          for (int i = 0; i < ITERATIONS; i++) {
+            T value = next.get();
+            byte[] wire = encoder.encode(value);
+            try {
+              if (i < PREFIX_CHECKED) {
+                assertPrefixClosed(decoder, wire, value);
+              } else {
+                assertEquals(value, assertMessage(decoder, wire));
+              }
+            } catch (AssertionError e) {
+              throw new AssertionError(
+                  "seed " + SEED + ", iteration " + i + ": " + value + " = " + Hex.format(wire), e);
+            }
           }
-        } catch (AssertionError e) {
-          throw new AssertionError(
-              "seed " + SEED + ", iteration " + i + ": " + value + " = " + Hex.format(wire), e);
-        }
-      }
-    });
+        });
   }
 
   private static <T> DynamicTest wireCase(
@@ -106,14 +132,18 @@ class RoundTripPropertyTest {
       Function<RandomWire, Supplier<byte[]>> generator,
       WireDecoder<T> decoder,
       WireEncoder<T> encoder) {
-    return dynamicTest(name, () -> {
-      Supplier<byte[]> next = generator.apply(new RandomWire(new Random(SEED + 1)));
-      for (int i = 0; i < ITERATIONS; i++) {
-        byte[] wire = next.get();
-        T value = assertMessage(decoder, wire);
-        assertArrayEquals(wire, encoder.encode(value),
-            "seed " + (SEED + 1) + ", iteration " + i + ": " + Hex.format(wire));
-      }
-    });
+    return dynamicTest(
+        name,
+        () -> {
+          Supplier<byte[]> next = generator.apply(new RandomWire(new Random(SEED + 1)));
+          for (int i = 0; i < ITERATIONS; i++) {
+            byte[] wire = next.get();
+            T value = assertMessage(decoder, wire);
+            assertArrayEquals(
+                wire,
+                encoder.encode(value),
+                "seed " + (SEED + 1) + ", iteration " + i + ": " + Hex.format(wire));
+          }
+        });
   }
 }

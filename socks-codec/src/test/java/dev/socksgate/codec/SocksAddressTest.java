@@ -38,8 +38,8 @@ class SocksAddressTest {
 
   @Test
   void ipv4MappedIpv6_staysIpv6() {
-    assertInstanceOf(SocksAddress.Ipv6.class,
-        SocksAddress.ipv6(bytes("00000000000000000000ffffc0000201")));
+    assertInstanceOf(
+        SocksAddress.Ipv6.class, SocksAddress.ipv6(bytes("00000000000000000000ffffc0000201")));
   }
 
   @Test

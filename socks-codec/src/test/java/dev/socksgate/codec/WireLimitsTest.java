@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * The limits are asserted as numbers (house style §10) and against the message layouts they
- * bound; the decoders' tests show each limit at the limit and one past it.
+ * The limits are asserted as numbers (house style §10) and against the message layouts they bound;
+ * the decoders' tests show each limit at the limit and one past it.
  */
 class WireLimitsTest {
 
@@ -26,8 +26,10 @@ class WireLimitsTest {
 
   @Test
   void maxHandshakeMessage_coversEveryMessage() {
-    int max = Math.max(Math.max(WireLimits.MAX_GREETING, WireLimits.MAX_PASSWORD_AUTH_REQUEST),
-        Math.max(WireLimits.MAX_SOCKS5_REQUEST, WireLimits.MAX_SOCKS4_REQUEST));
+    int max =
+        Math.max(
+            Math.max(WireLimits.MAX_GREETING, WireLimits.MAX_PASSWORD_AUTH_REQUEST),
+            Math.max(WireLimits.MAX_SOCKS5_REQUEST, WireLimits.MAX_SOCKS4_REQUEST));
     assertEquals(max, WireLimits.MAX_HANDSHAKE_MESSAGE);
   }
 }

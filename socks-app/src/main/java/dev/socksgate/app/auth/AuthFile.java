@@ -46,7 +46,8 @@ public final class AuthFile {
         throw new IllegalArgumentException(file + ":" + n + ": expected USERNAME:HASH");
       }
       try {
-        users.put(key(line.substring(0, colon).getBytes(StandardCharsets.UTF_8)),
+        users.put(
+            key(line.substring(0, colon).getBytes(StandardCharsets.UTF_8)),
             PasswordHash.parse(line.substring(colon + 1)));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(file + ":" + n + ": " + e.getMessage());
@@ -76,7 +77,9 @@ public final class AuthFile {
    * username costs as much time as a wrong password (no user enumeration by timing).
    */
   int decoyIterations() {
-    return users.values().stream().mapToInt(PasswordHash::iterations).max()
+    return users.values().stream()
+        .mapToInt(PasswordHash::iterations)
+        .max()
         .orElse(PasswordHash.DEFAULT_ITERATIONS);
   }
 

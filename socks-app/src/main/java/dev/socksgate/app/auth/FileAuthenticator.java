@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Verifies RFC 1929 credentials against an {@link AuthFile}, on its own small bounded pool so the
  * event loops never run a key-derivation function. Unknown users cost the same work as known ones.
- * Credentials verified once are remembered (as a SHA-256 digest, at most {@value #CACHE_SIZE}) so
- * a client reconnecting with the same password does not pay PBKDF2 again.
+ * Credentials verified once are remembered (as a SHA-256 digest, at most {@value #CACHE_SIZE}) so a
+ * client reconnecting with the same password does not pay PBKDF2 again.
  *
  * <p>Thread-safe. {@link #close()} stops the pool.
  */
@@ -35,26 +35,34 @@ public final class FileAuthenticator implements Authenticator, AutoCloseable {
   private final AuthFile file;
   private final PasswordHash decoy;
   private final ThreadPoolExecutor pool;
-  private final Set<ByteBuffer> verified = Collections.newSetFromMap(Collections.synchronizedMap(
-      new LinkedHashMap<ByteBuffer, Boolean>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+  private final Set<ByteBuffer> verified =
+      Collections.newSetFromMap(
+          Collections.synchronizedMap(
+              new LinkedHashMap<ByteBuffer, Boolean>(64, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Boolean> eldest) {
-          return size() > CACHE_SIZE;
-        }
-      }));
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Boolean> eldest) {
+                  return size() > CACHE_SIZE;
+                }
+              }));
 
   /** Creates the authenticator with {@code threads} verification threads. */
   public FileAuthenticator(AuthFile file, int threads) {
     this.file = file;
     this.decoy = PasswordHash.create("decoy".toCharArray(), file.decoyIterations());
-    this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(QUEUE_LIMIT), r -> {
-          Thread t = new Thread(r, "socksgate-auth");
-          t.setDaemon(true);
-          return t;
-        });
+    this.pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE_LIMIT),
+            r -> {
+              Thread t = new Thread(r, "socksgate-auth");
+              t.setDaemon(true);
+              return t;
+            });
     this.pool.allowCoreThreadTimeOut(true);
   }
 
@@ -67,17 +75,23 @@ public final class FileAuthenticator implements Authenticator, AutoCloseable {
     byte[] user = username.clone();
     char[] pass = AuthFile.chars(password);
     try {
-      return CompletableFuture.supplyAsync(() -> {
-        boolean ok = file.lookup(user).map(h -> h.matches(pass)).orElseGet(() -> {
-          decoy.matches(pass);
-          return false;
-        });
-        Arrays.fill(pass, '\0');
-        if (ok) {
-          verified.add(digest);
-        }
-        return ok;
-      }, pool);
+      return CompletableFuture.supplyAsync(
+          () -> {
+            boolean ok =
+                file.lookup(user)
+                    .map(h -> h.matches(pass))
+                    .orElseGet(
+                        () -> {
+                          decoy.matches(pass);
+                          return false;
+                        });
+            Arrays.fill(pass, '\0');
+            if (ok) {
+              verified.add(digest);
+            }
+            return ok;
+          },
+          pool);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.completedFuture(false);
     }

@@ -58,8 +58,8 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
     }
     try {
       Base64.Decoder b64 = Base64.getDecoder();
-      return new PasswordHash(Integer.parseInt(parts[1]), b64.decode(parts[2]),
-          b64.decode(parts[3]));
+      return new PasswordHash(
+          Integer.parseInt(parts[1]), b64.decode(parts[2]), b64.decode(parts[3]));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("malformed " + SCHEME + " entry");
     }
@@ -73,7 +73,12 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
   /** Returns the stored form. */
   public String format() {
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return SCHEME + ":" + iterations + ":" + b64.encodeToString(salt) + ":"
+    return SCHEME
+        + ":"
+        + iterations
+        + ":"
+        + b64.encodeToString(salt)
+        + ":"
         + b64.encodeToString(hash);
   }
 
@@ -89,8 +94,10 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PasswordHash p && iterations == p.iterations
-        && Arrays.equals(salt, p.salt) && Arrays.equals(hash, p.hash);
+    return o instanceof PasswordHash p
+        && iterations == p.iterations
+        && Arrays.equals(salt, p.salt)
+        && Arrays.equals(hash, p.hash);
   }
 
   @Override
@@ -106,8 +113,7 @@ public record PasswordHash(int iterations, byte[] salt, byte[] hash) {
   private static byte[] derive(char[] password, byte[] salt, int iterations, int bytes) {
     PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, bytes * 8);
     try {
-      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec)
-          .getEncoded();
+      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("PBKDF2WithHmacSHA512 is missing from this JDK", e);
     } finally {

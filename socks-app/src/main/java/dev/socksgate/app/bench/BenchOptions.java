@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * A validated bench run. Every run is bounded: in time by {@code timeout} (and the churn window),
- * in count by the limits checked here; and it talks to loopback only: the proxy must be a
- * loopback IP literal (no name is ever resolved by the generator), the origin is on 127.0.0.1.
+ * in count by the limits checked here; and it talks to loopback only: the proxy must be a loopback
+ * IP literal (no name is ever resolved by the generator), the origin is on 127.0.0.1.
  *
  * @param scenario bulk, churn, pingpong, idle or startup
  * @param proxy the SOCKS5 server under test; ignored with {@code direct}
@@ -33,10 +33,26 @@ import java.util.Set;
  * @param repeat startup: how many times to start the server
  * @param command startup: the server's command line
  */
-record BenchOptions(String scenario, InetSocketAddress proxy, boolean direct, int threads,
-    Duration timeout, long pid, int streams, long mib, int workers, Duration duration,
-    Duration warmup, String connectBy, int messages, int size, int tunnels, int steps,
-    Duration settle, int repeat, List<String> command) {
+record BenchOptions(
+    String scenario,
+    InetSocketAddress proxy,
+    boolean direct,
+    int threads,
+    Duration timeout,
+    long pid,
+    int streams,
+    long mib,
+    int workers,
+    Duration duration,
+    Duration warmup,
+    String connectBy,
+    int messages,
+    int size,
+    int tunnels,
+    int steps,
+    Duration settle,
+    int repeat,
+    List<String> command) {
 
   static final Set<String> SCENARIOS = Set.of("bulk", "churn", "pingpong", "idle", "startup");
   static final int MAX_TUNNELS = 20_000;
@@ -45,31 +61,37 @@ record BenchOptions(String scenario, InetSocketAddress proxy, boolean direct, in
   BenchOptions {
     command = List.copyOf(command);
     require(SCENARIOS.contains(scenario), "SCENARIO must be one of " + SCENARIOS + ": " + scenario);
-    require(direct || proxy.getAddress().isLoopbackAddress(),
+    require(
+        direct || proxy.getAddress().isLoopbackAddress(),
         "--proxy must be a loopback address: the bench sends traffic to loopback only");
     require(!(direct && scenario.equals("startup")), "startup needs a proxy, not --direct");
     require(threads >= 1 && threads <= 64, "--threads must be 1 to 64");
-    require(between(timeout, Duration.ofSeconds(1), Duration.ofHours(1)),
+    require(
+        between(timeout, Duration.ofSeconds(1), Duration.ofHours(1)),
         "--timeout must be 1 s to 1 h");
     require(pid >= 0, "--pid must be a process id");
     require(streams >= 1 && streams <= 1024, "--streams must be 1 to 1024");
-    require(mib >= 1 && mib * streams <= (1L << 20), "--mib must be at least 1, "
-        + "and --streams times --mib at most 1 TiB");
+    require(
+        mib >= 1 && mib * streams <= (1L << 20),
+        "--mib must be at least 1, " + "and --streams times --mib at most 1 TiB");
     require(workers >= 1 && workers <= 4096, "--workers must be 1 to 4096");
-    require(between(duration, Duration.ofMillis(100), Duration.ofHours(1)),
+    require(
+        between(duration, Duration.ofMillis(100), Duration.ofHours(1)),
         "--duration must be 100 ms to 1 h");
-    require(between(warmup, Duration.ZERO, Duration.ofMinutes(10)),
-        "--warmup must be 0 to 10 min");
-    require(Set.of("ipv4", "name", "both").contains(connectBy),
+    require(between(warmup, Duration.ZERO, Duration.ofMinutes(10)), "--warmup must be 0 to 10 min");
+    require(
+        Set.of("ipv4", "name", "both").contains(connectBy),
         "--connect-by must be ipv4, name or both");
     require(messages >= 1 && messages <= 10_000_000, "--messages must be 1 to 10,000,000");
     require(size >= 1 && size <= 65_536, "--size must be 1 to 65536 bytes");
     require(tunnels >= 1 && tunnels <= MAX_TUNNELS, "--tunnels must be 1 to " + MAX_TUNNELS);
-    require(steps >= 1 && steps <= Math.min(100, tunnels), "--steps must be 1 to 100, "
-        + "and at most --tunnels");
+    require(
+        steps >= 1 && steps <= Math.min(100, tunnels),
+        "--steps must be 1 to 100, " + "and at most --tunnels");
     require(between(settle, Duration.ZERO, Duration.ofMinutes(1)), "--settle must be 0 to 1 min");
     require(repeat >= 1 && repeat <= 100, "--repeat must be 1 to 100");
-    require(scenario.equals("startup") != command.isEmpty(),
+    require(
+        scenario.equals("startup") != command.isEmpty(),
         "startup needs the server's command line after '--'; other scenarios take none");
   }
 
@@ -93,8 +115,12 @@ record BenchOptions(String scenario, InetSocketAddress proxy, boolean direct, in
       throw new IllegalArgumentException("--proxy: put an IPv6 address in brackets: " + s);
     }
     String literal = host;
-    InetAddress address = HostNames.parseLiteral(literal).orElseThrow(() ->
-        new IllegalArgumentException("--proxy must be an IP literal, not a name: " + literal));
+    InetAddress address =
+        HostNames.parseLiteral(literal)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--proxy must be an IP literal, not a name: " + literal));
     int p;
     try {
       p = Integer.parseInt(port);
@@ -116,8 +142,8 @@ record BenchOptions(String scenario, InetSocketAddress proxy, boolean direct, in
       return Route.direct(origin);
     }
     // "localhost" comes from /etc/hosts on the proxy's side: the bench never asks DNS anything.
-    SocksAddress dst = byName ? SocksAddress.domain("localhost")
-        : SocksAddress.of(origin.getAddress());
+    SocksAddress dst =
+        byName ? SocksAddress.domain("localhost") : SocksAddress.of(origin.getAddress());
     return Route.viaProxy(proxy, dst, origin.getPort());
   }
 

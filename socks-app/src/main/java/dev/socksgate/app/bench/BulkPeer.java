@@ -6,8 +6,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
 /**
- * The origin's side of one bulk stream: reads the header, then checksums the upload while it
- * sends the download, both at once; reports the upload's verdict to the stream. Closes at EOF.
+ * The origin's side of one bulk stream: reads the header, then checksums the upload while it sends
+ * the download, both at once; reports the upload's verdict to the stream. Closes at EOF.
  *
  * <p>Confined to its shard's reactor thread.
  */

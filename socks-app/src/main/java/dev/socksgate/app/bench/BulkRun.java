@@ -1,9 +1,9 @@
 package dev.socksgate.app.bench;
 
 /**
- * What the streams of one bulk run share: the payload, the length of each direction, the
- * expected checksums (computed before the clock starts) and the streams by id, for the origin to
- * find the stream a connection belongs to.
+ * What the streams of one bulk run share: the payload, the length of each direction, the expected
+ * checksums (computed before the clock starts) and the streams by id, for the origin to find the
+ * stream a connection belongs to.
  *
  * <p>Filled before the first phase, read-only afterwards (from any shard).
  */

@@ -19,7 +19,8 @@ final class BulkScenario {
   static Report run(BenchOptions o) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + o.timeout().toNanos();
     Report r = new Report("bulk", o.target());
-    r.field("streams", o.streams()).field("mib_per_direction", o.mib())
+    r.field("streams", o.streams())
+        .field("mib_per_direction", o.mib())
         .field("threads", o.threads());
     try (Payload payload = new Payload(PAYLOAD_SEED);
         Shards shards = new Shards(o.threads())) {
@@ -34,29 +35,36 @@ final class BulkScenario {
         streams.get(s.index).add(b);
       }
       List<String> errors = new ArrayList<>();
-      boolean open = shards.phase(s -> {
-        for (BulkStream b : streams.get(s.index)) {
-          try {
-            b.dial(o.route(s.origin.address(), false));
-          } catch (IOException e) {
-            b.onError(e);
-          }
-        }
-        return () -> streams.get(s.index).stream().allMatch(BulkStream::dialed);
-      }, deadline);
-      streams.forEach(l -> l.stream().map(BulkStream::error).filter(e -> e != null)
-          .forEach(errors::add));
+      boolean open =
+          shards.phase(
+              s -> {
+                for (BulkStream b : streams.get(s.index)) {
+                  try {
+                    b.dial(o.route(s.origin.address(), false));
+                  } catch (IOException e) {
+                    b.onError(e);
+                  }
+                }
+                return () -> streams.get(s.index).stream().allMatch(BulkStream::dialed);
+              },
+              deadline);
+      streams.forEach(
+          l -> l.stream().map(BulkStream::error).filter(e -> e != null).forEach(errors::add));
       if (!errors.isEmpty()) {
         return r.fail(errors.size() + " tunnels did not open; first: " + errors.get(0));
       }
       CpuMeter cpu = CpuMeter.start(o.pid());
-      boolean finished = open && shards.phase(s -> {
-        streams.get(s.index).forEach(BulkStream::go);
-        return () -> shardDone(streams.get(s.index));
-      }, deadline);
+      boolean finished =
+          open
+              && shards.phase(
+                  s -> {
+                    streams.get(s.index).forEach(BulkStream::go);
+                    return () -> shardDone(streams.get(s.index));
+                  },
+                  deadline);
       cpu.stop();
-      streams.forEach(l -> l.stream().map(BulkStream::error).filter(e -> e != null)
-          .forEach(errors::add));
+      streams.forEach(
+          l -> l.stream().map(BulkStream::error).filter(e -> e != null).forEach(errors::add));
       double seconds = cpu.wallNanos() / 1e9;
       double mib = 2.0 * o.streams() * o.mib();
       r.metric("seconds", "transfer time", seconds, "s");

@@ -6,11 +6,11 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
 /**
- * The client side of one bulk stream: once told to go it sends a 16-byte header (magic, stream
- * id, length) and then {@code length} payload bytes, while reading and checksumming the {@code
- * length} bytes the origin sends back at the same time. The origin reports through {@link
- * #uploadChecked} whether the upload arrived intact; the stream closes when both directions are
- * complete. Nothing relies on half-close, which not every proxy supports.
+ * The client side of one bulk stream: once told to go it sends a 16-byte header (magic, stream id,
+ * length) and then {@code length} payload bytes, while reading and checksumming the {@code length}
+ * bytes the origin sends back at the same time. The origin reports through {@link #uploadChecked}
+ * whether the upload arrived intact; the stream closes when both directions are complete. Nothing
+ * relies on half-close, which not every proxy supports.
  *
  * <p>Confined to its shard's reactor thread.
  */
@@ -125,8 +125,11 @@ final class BulkStream implements Reactor.Handler, SocksDialer.Callback {
       closed = true;
       Reactor.closeQuietly(channel);
       if (!upOk || !downOk) {
-        error = "checksum mismatch: upload " + (upOk ? "ok" : "CORRUPT") + ", download "
-            + (downOk ? "ok" : "CORRUPT");
+        error =
+            "checksum mismatch: upload "
+                + (upOk ? "ok" : "CORRUPT")
+                + ", download "
+                + (downOk ? "ok" : "CORRUPT");
       }
     }
   }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code churn}: W workers loop connect → greeting → CONNECT → 64-byte echo → close, for a
- * warm-up and then a measured window; connections per second, latency percentiles per route kind, and the
+ * {@code churn}: W workers loop connect → greeting → CONNECT → 64-byte echo → close, for a warm-up
+ * and then a measured window; connections per second, latency percentiles per route kind, and the
  * target's CPU time per connection (given {@code --pid}).
  */
 final class ChurnScenario {
@@ -28,29 +28,37 @@ final class ChurnScenario {
       }
       for (int i = 0; i < o.workers(); i++) {
         Shards.Shard s = shards.all().get(i % o.threads());
-        workers.get(s.index).add(new ChurnWorker(s.reactor, states.get(s.index),
-            routes(o, s.origin), i));
+        workers
+            .get(s.index)
+            .add(new ChurnWorker(s.reactor, states.get(s.index), routes(o, s.origin), i));
       }
       long warmEnd = System.nanoTime() + o.warmup().toNanos();
       long measureEnd = warmEnd + o.duration().toNanos();
       if (measureEnd > deadline) {
         return r.fail("--warmup plus --duration exceed --timeout");
       }
-      shards.phase(s -> {
-        workers.get(s.index).forEach(ChurnWorker::next);
-        return () -> System.nanoTime() >= warmEnd;
-      }, deadline);
+      shards.phase(
+          s -> {
+            workers.get(s.index).forEach(ChurnWorker::next);
+            return () -> System.nanoTime() >= warmEnd;
+          },
+          deadline);
       CpuMeter cpu = CpuMeter.start(o.pid());
-      shards.phase(s -> {
-        states.get(s.index).measuring(true);
-        return () -> System.nanoTime() >= measureEnd;
-      }, deadline);
+      shards.phase(
+          s -> {
+            states.get(s.index).measuring(true);
+            return () -> System.nanoTime() >= measureEnd;
+          },
+          deadline);
       cpu.stop();
-      boolean drained = shards.phase(s -> {
-        states.get(s.index).measuring(false);
-        states.get(s.index).stop();
-        return () -> workers.get(s.index).stream().allMatch(ChurnWorker::done);
-      }, deadline);
+      boolean drained =
+          shards.phase(
+              s -> {
+                states.get(s.index).measuring(false);
+                states.get(s.index).stop();
+                return () -> workers.get(s.index).stream().allMatch(ChurnWorker::done);
+              },
+              deadline);
       report(r, o, states, cpu, drained);
     }
     return r;
@@ -67,8 +75,8 @@ final class ChurnScenario {
     };
   }
 
-  private static void report(Report r, BenchOptions o, List<ChurnShard> states, CpuMeter cpu,
-      boolean drained) {
+  private static void report(
+      Report r, BenchOptions o, List<ChurnShard> states, CpuMeter cpu, boolean drained) {
     Map<String, Histogram> kinds = new LinkedHashMap<>();
     long failures = 0;
     String first = null;
@@ -77,7 +85,8 @@ final class ChurnScenario {
       failures += st.failures;
       first = first != null ? first : st.firstFailure;
     }
-    r.field("workers", o.workers()).field("threads", o.threads())
+    r.field("workers", o.workers())
+        .field("threads", o.threads())
         .field("connect_by", o.direct() ? "direct" : o.connectBy());
     double seconds = cpu.wallNanos() / 1e9;
     long count = kinds.values().stream().mapToLong(Histogram::count).sum();

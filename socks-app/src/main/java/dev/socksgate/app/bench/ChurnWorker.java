@@ -6,9 +6,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
 /**
- * One churn worker: connect, greeting, CONNECT, a 64-byte echo, close; again and again, taking
- * its routes in turn (by address, by name). The latency of one connection runs from the connect
- * call to the last echoed byte.
+ * One churn worker: connect, greeting, CONNECT, a 64-byte echo, close; again and again, taking its
+ * routes in turn (by address, by name). The latency of one connection runs from the connect call to
+ * the last echoed byte.
  *
  * <p>Confined to its shard's reactor thread.
  */

@@ -52,8 +52,11 @@ final class CpuMeter {
     if (target >= 0) {
       r.metric("target_cpu_pct", "target CPU", 100.0 * target / wallMs, "% of a core");
       if (per > 0) {
-        r.metric("target_cpu_us_per_" + perWhat, "target CPU per " + perWhat,
-            1000.0 * target / per, "µs");
+        r.metric(
+            "target_cpu_us_per_" + perWhat,
+            "target CPU per " + perWhat,
+            1000.0 * target / per,
+            "µs");
       }
     }
   }

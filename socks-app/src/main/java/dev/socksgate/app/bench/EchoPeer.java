@@ -6,9 +6,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
 /**
- * The origin's side of an echo connection: writes back every byte it reads, closes at EOF. It
- * reads into the reactor's scratch buffer and keeps a buffer of its own only while a write back
- * is incomplete (then it stops reading), so ten thousand idle echo connections hold no buffers.
+ * The origin's side of an echo connection: writes back every byte it reads, closes at EOF. It reads
+ * into the reactor's scratch buffer and keeps a buffer of its own only while a write back is
+ * incomplete (then it stops reading), so ten thousand idle echo connections hold no buffers.
  *
  * <p>Confined to its reactor's thread.
  */

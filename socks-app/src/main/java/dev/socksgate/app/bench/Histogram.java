@@ -1,9 +1,9 @@
 package dev.socksgate.app.bench;
 
 /**
- * A latency histogram of bounded size (log-linear buckets, as HdrHistogram's): values below 256
- * are exact; larger ones fall into buckets 1/128 of their power of two wide, so a percentile is off
- * by less than 1%. Recording allocates nothing; {@link #merge} combines shards.
+ * A latency histogram of bounded size (log-linear buckets, as HdrHistogram's): values below 256 are
+ * exact; larger ones fall into buckets 1/128 of their power of two wide, so a percentile is off by
+ * less than 1%. Recording allocates nothing; {@link #merge} combines shards.
  *
  * <p>Not thread-safe; one per generator thread.
  */
@@ -56,8 +56,8 @@ final class Histogram {
   /**
    * Returns the value at percentile {@code p} (0 &lt; p ≤ 100) by the nearest-rank method: the
    * smallest recorded value such that at least p% of the values are at or below it (exact below
-   * 256, else the middle of its bucket, within the recorded minimum and maximum; the last rank
-   * is the recorded maximum).
+   * 256, else the middle of its bucket, within the recorded minimum and maximum; the last rank is
+   * the recorded maximum).
    */
   long percentile(double p) {
     if (p <= 0 || p > 100) {

@@ -26,15 +26,23 @@ final class IdleScenario {
     long need = 2L * o.tunnels() + SPARE_FILES; // both ends of every tunnel are in this process
     long limit = ProcStats.maxOpenFiles();
     if (limit >= 0 && limit < need) {
-      return r.fail("open-files limit " + limit + " is below the " + need + " needed: raise it "
-          + "(ulimit -n " + need + ") or ask for fewer --tunnels");
+      return r.fail(
+          "open-files limit "
+              + limit
+              + " is below the "
+              + need
+              + " needed: raise it "
+              + "(ulimit -n "
+              + need
+              + ") or ask for fewer --tunnels");
     }
     try (Shards shards = new Shards(o.threads())) {
       shards.startOrigins((s, c) -> new EchoPeer(s.reactor, c));
       List<IdleShard> parts = new ArrayList<>();
       for (Shards.Shard s : shards.all()) {
-        parts.add(new IdleShard(s.reactor, o.route(s.origin.address(), false),
-            s.index * BenchOptions.MAX_TUNNELS));
+        parts.add(
+            new IdleShard(
+                s.reactor, o.route(s.origin.address(), false), s.index * BenchOptions.MAX_TUNNELS));
       }
       List<Object> steps = new ArrayList<>();
       long[] first = sample(o, 0, steps);
@@ -44,11 +52,14 @@ final class IdleScenario {
       boolean inTime = true;
       for (int k = 1; k <= o.steps() && inTime; k++) {
         int wanted = (int) ((long) o.tunnels() * k / o.steps());
-        inTime = shards.phase(s -> {
-          IdleShard p = parts.get(s.index);
-          p.openUpTo(share(wanted, o.threads(), s.index));
-          return p::settled;
-        }, deadline);
+        inTime =
+            shards.phase(
+                s -> {
+                  IdleShard p = parts.get(s.index);
+                  p.openUpTo(share(wanted, o.threads(), s.index));
+                  return p::settled;
+                },
+                deadline);
         Thread.sleep(o.settle().toMillis());
         int open = parts.stream().mapToInt(IdleShard::openCount).sum();
         last = sample(o, open, steps);
@@ -56,17 +67,24 @@ final class IdleScenario {
         threadsMax = Math.max(threadsMax, last[1]);
       }
       int open = parts.stream().mapToInt(IdleShard::openCount).sum();
-      boolean checked = inTime && shards.phase(s -> {
-        parts.get(s.index).checkAll();
-        return parts.get(s.index)::allChecked;
-      }, deadline);
+      boolean checked =
+          inTime
+              && shards.phase(
+                  s -> {
+                    parts.get(s.index).checkAll();
+                    return parts.get(s.index)::allChecked;
+                  },
+                  deadline);
       long failures = parts.stream().mapToLong(p -> p.failures).sum();
       r.metric("tunnels", "tunnels open and checked", open, "");
       if (o.pid() > 0) {
         r.metric("rss_first_kib", "target RSS, no tunnel", first[0], "KiB");
         r.metric("rss_last_kib", "target RSS, all tunnels", last[0], "KiB");
-        r.metric("rss_per_tunnel_kib", "target RSS per tunnel",
-            open == 0 ? 0.0 : (double) (last[0] - first[0]) / open, "KiB");
+        r.metric(
+            "rss_per_tunnel_kib",
+            "target RSS per tunnel",
+            open == 0 ? 0.0 : (double) (last[0] - first[0]) / open,
+            "KiB");
         r.metric("threads_min", "target threads, fewest", threadsMin, "");
         r.metric("threads_max", "target threads, most", threadsMax, "");
         r.field("steps", steps);
@@ -76,8 +94,8 @@ final class IdleScenario {
         r.fail("not finished at --timeout");
       }
       if (failures > 0) {
-        String why = parts.stream().map(p -> p.firstFailure).filter(f -> f != null)
-            .findFirst().orElse("");
+        String why =
+            parts.stream().map(p -> p.firstFailure).filter(f -> f != null).findFirst().orElse("");
         r.fail(failures + " tunnels failed; first: " + why);
       }
     }
@@ -85,8 +103,7 @@ final class IdleScenario {
   }
 
   /** Returns {rss KiB, threads} of the target (zeros without --pid) and records the step. */
-  private static long[] sample(BenchOptions o, int tunnels, List<Object> steps)
-      throws IOException {
+  private static long[] sample(BenchOptions o, int tunnels, List<Object> steps) throws IOException {
     if (o.pid() == 0) {
       return new long[] {0, 0};
     }

@@ -82,7 +82,8 @@ final class IdleShard {
   }
 
   private void pump() {
-    while (inFlight < MAX_IN_FLIGHT && open.size() + inFlight < wanted
+    while (inFlight < MAX_IN_FLIGHT
+        && open.size() + inFlight < wanted
         && failures < ChurnShard.MAX_FAILURES) {
       inFlight++;
       SocksDialer.dial(reactor, route, new IdleTunnel(this, nextId++));

@@ -21,10 +21,11 @@ final class Latencies {
     kinds.values().forEach(all::merge);
     Latencies.report(r, key, "latency", all);
     if (kinds.size() > 1) {
-      kinds.forEach((kind, h) -> {
-        r.metric(key + "_" + kind + "_count", "  by " + kind + ": connections", h.count(), "");
-        Latencies.report(r, key + "_" + kind, "  by " + kind + ": latency", h);
-      });
+      kinds.forEach(
+          (kind, h) -> {
+            r.metric(key + "_" + kind + "_count", "  by " + kind + ": connections", h.count(), "");
+            Latencies.report(r, key + "_" + kind, "  by " + kind + ": latency", h);
+          });
     }
     return all;
   }

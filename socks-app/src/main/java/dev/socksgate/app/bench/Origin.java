@@ -25,7 +25,9 @@ final class Origin implements Reactor.Handler {
   private final Function<SocketChannel, Reactor.Handler> peers;
   private long accepted;
 
-  private Origin(Reactor reactor, ServerSocketChannel listener,
+  private Origin(
+      Reactor reactor,
+      ServerSocketChannel listener,
       Function<SocketChannel, Reactor.Handler> peers) {
     this.reactor = reactor;
     this.listener = listener;

@@ -12,13 +12,12 @@ import java.util.zip.CRC32C;
 
 /**
  * The bytes of bulk streams: one block of seeded pseudo-random bytes, repeated, each stream
- * direction starting at an offset of its own so that crossed or echoed streams fail their
- * checksum.
+ * direction starting at an offset of its own so that crossed or echoed streams fail their checksum.
  *
  * <p>Senders do not copy the payload at all: the block also lives in a temporary file, and {@link
- * #send} hands the socket a range of it with {@code FileChannel.transferTo} ({@code sendfile(2)}
- * on Linux). On loopback every byte costs the generator a copy at each end it owns, twice what a
- * relay pays; without this the generator, not the proxy, would set the bulk figure.
+ * #send} hands the socket a range of it with {@code FileChannel.transferTo} ({@code sendfile(2)} on
+ * Linux). On loopback every byte costs the generator a copy at each end it owns, twice what a relay
+ * pays; without this the generator, not the proxy, would set the bulk figure.
  *
  * <p>Thread-safe once built (positional file transfers); {@link #close} deletes the file.
  */

@@ -61,8 +61,8 @@ final class PingPong implements SocksDialer.Callback, Reactor.Handler {
     in.clear();
     sentAt = System.nanoTime();
     channel.write(out);
-    key.interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE | SelectionKey.OP_READ
-        : SelectionKey.OP_READ);
+    key.interestOps(
+        out.hasRemaining() ? SelectionKey.OP_WRITE | SelectionKey.OP_READ : SelectionKey.OP_READ);
   }
 
   @Override

@@ -19,14 +19,17 @@ final class PingPongScenario {
       Shards.Shard s = shards.all().get(0);
       PingPong p = new PingPong(o.size(), Math.max(1, o.messages() / 10), o.messages());
       CpuMeter cpu = CpuMeter.start(o.pid());
-      boolean finished = shards.phase(sh -> {
-        try {
-          SocksDialer.dial(sh.reactor, o.route(s.origin.address(), false), p);
-        } catch (IOException e) {
-          p.failed(e.toString());
-        }
-        return p::done;
-      }, deadline);
+      boolean finished =
+          shards.phase(
+              sh -> {
+                try {
+                  SocksDialer.dial(sh.reactor, o.route(s.origin.address(), false), p);
+                } catch (IOException e) {
+                  p.failed(e.toString());
+                }
+                return p::done;
+              },
+              deadline);
       cpu.stop();
       r.metric("messages", "round trips", p.rtt.count(), "");
       r.metric("message_bytes", "message size", o.size(), "bytes");

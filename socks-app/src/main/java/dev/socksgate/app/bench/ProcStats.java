@@ -32,8 +32,10 @@ final class ProcStats {
     long sum = 0;
     for (long p : tree(pid)) {
       try {
-        sum += cpuMillisOf(Files.readString(Path.of("/proc", Long.toString(p), "stat"),
-            StandardCharsets.US_ASCII));
+        sum +=
+            cpuMillisOf(
+                Files.readString(
+                    Path.of("/proc", Long.toString(p), "stat"), StandardCharsets.US_ASCII));
       } catch (IOException gone) {
         if (p == pid) {
           throw gone;
@@ -44,8 +46,8 @@ final class ProcStats {
   }
 
   /**
-   * Parses a {@code /proc/PID/stat} line (the command may contain spaces and parentheses): utime
-   * + stime + cutime + cstime.
+   * Parses a {@code /proc/PID/stat} line (the command may contain spaces and parentheses): utime +
+   * stime + cutime + cstime.
    */
   static long cpuMillisOf(String stat) {
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
@@ -104,8 +106,9 @@ final class ProcStats {
   }
 
   private static long statusField(long pid, String name) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"),
-        StandardCharsets.US_ASCII)) {
+    for (String line :
+        Files.readAllLines(
+            Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.US_ASCII)) {
       if (line.startsWith(name)) {
         return Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0]);
       }
@@ -116,8 +119,8 @@ final class ProcStats {
   /** Returns this process's soft limit of open files, or -1 if unknown. */
   static long maxOpenFiles() {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/limits"),
-          StandardCharsets.US_ASCII)) {
+      for (String line :
+          Files.readAllLines(Path.of("/proc/self/limits"), StandardCharsets.US_ASCII)) {
         if (line.startsWith("Max open files")) {
           String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
           return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);

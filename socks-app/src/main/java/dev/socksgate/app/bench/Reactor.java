@@ -10,13 +10,13 @@ import java.nio.channels.Selector;
 import java.util.function.BooleanSupplier;
 
 /**
- * The load generator's selector loop. Unlike the server's event loop it has no thread of its own:
- * a phase of a scenario runs it on the calling thread until a condition holds or a deadline
- * passes, and the next phase may run it on another thread (phases never overlap).
+ * The load generator's selector loop. Unlike the server's event loop it has no thread of its own: a
+ * phase of a scenario runs it on the calling thread until a condition holds or a deadline passes,
+ * and the next phase may run it on another thread (phases never overlap).
  *
- * <p>The select timeout is capped at a short tick so that phase conditions based on the clock
- * (end of a warm-up or of a measurement window) are seen on time even when no socket is ready;
- * this is a load generator, not the server, and a tick costs nothing next to its traffic.
+ * <p>The select timeout is capped at a short tick so that phase conditions based on the clock (end
+ * of a warm-up or of a measurement window) are seen on time even when no socket is ready; this is a
+ * load generator, not the server, and a tick costs nothing next to its traffic.
  *
  * <p>Confined to the thread running the current phase.
  */
@@ -34,6 +34,7 @@ final class Reactor implements AutoCloseable {
   private static final long TICK_MILLIS = 20;
 
   private final Selector selector;
+
   /** One scratch buffer per reactor for reads whose bytes are consumed at once (direct). */
   private final ByteBuffer scratch;
 

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The result of one run: named values in order, printed as a two-column table for people and as
- * one JSON line for scripts (the last line of the output). A run that lost or corrupted data, or
- * ran out of time, is not {@linkplain #verified() verified} and the command exits 1.
+ * The result of one run: named values in order, printed as a two-column table for people and as one
+ * JSON line for scripts (the last line of the output). A run that lost or corrupted data, or ran
+ * out of time, is not {@linkplain #verified() verified} and the command exits 1.
  */
 final class Report {
 

@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * Where a tunnel goes: through a SOCKS5 proxy to a destination given by address or by name, or
- * straight to the origin (the {@code --direct} baseline). Through a proxy, each tunnel runs its
- * own {@link ClientHandshake} (no authentication offered, then CONNECT): the core's client
- * engine, the same the upstream exit uses.
+ * straight to the origin (the {@code --direct} baseline). Through a proxy, each tunnel runs its own
+ * {@link ClientHandshake} (no authentication offered, then CONNECT): the core's client engine, the
+ * same the upstream exit uses.
  *
  * <p>Immutable.
  */
@@ -40,8 +40,8 @@ final class Route {
   static Route viaProxy(InetSocketAddress proxy, SocksAddress dstAddr, int dstPort) {
     Objects.requireNonNull(dstAddr, "dstAddr");
     String kind = dstAddr instanceof SocksAddress.Domain ? "name" : "ipv4";
-    return new Route(proxy, Optional.of(new Socks5Request(Socks5Command.CONNECT, dstAddr,
-        dstPort)), kind);
+    return new Route(
+        proxy, Optional.of(new Socks5Request(Socks5Command.CONNECT, dstAddr, dstPort)), kind);
   }
 
   /** Returns the address the socket connects to: the proxy, or the origin for a direct route. */

@@ -9,10 +9,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * The generator's threads: each shard is one reactor with its own origin, and traffic started on
- * a shard stays on it (its tunnels lead to its own origin), so shards share nothing while a phase
- * runs. A phase runs on every shard at once, one thread per shard (the calling thread when there
- * is one shard), and ends when every shard's condition holds or the deadline passes.
+ * The generator's threads: each shard is one reactor with its own origin, and traffic started on a
+ * shard stays on it (its tunnels lead to its own origin), so shards share nothing while a phase
+ * runs. A phase runs on every shard at once, one thread per shard (the calling thread when there is
+ * one shard), and ends when every shard's condition holds or the deadline passes.
  */
 final class Shards implements AutoCloseable {
 
@@ -68,13 +68,16 @@ final class Shards implements AutoCloseable {
     boolean[] done = new boolean[shards.size()];
     List<Thread> threads = new ArrayList<>();
     for (Shard s : shards) {
-      Thread t = new Thread(() -> {
-        try {
-          done[s.index] = s.reactor.runUntil(setup.apply(s), deadlineNanos);
-        } catch (IOException | RuntimeException e) {
-          failure.compareAndSet(null, e);
-        }
-      }, "bench-" + s.index);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  done[s.index] = s.reactor.runUntil(setup.apply(s), deadlineNanos);
+                } catch (IOException | RuntimeException e) {
+                  failure.compareAndSet(null, e);
+                }
+              },
+              "bench-" + s.index);
       threads.add(t);
       t.start();
     }

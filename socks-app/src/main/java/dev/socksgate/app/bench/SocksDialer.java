@@ -9,11 +9,11 @@ import java.nio.channels.SocketChannel;
 import java.util.Optional;
 
 /**
- * Opens one tunnel, non-blocking: TCP connect, then (through a proxy) the route's
- * {@link ClientHandshake}: greeting, method selection, CONNECT and its reply, in lockstep as
- * ordinary clients do. Anything but "no authentication" and "succeeded", or bytes after the reply
- * before any data was sent, is a failure. When the tunnel is open the key is handed to the callback with no interest set, and
- * the callback attaches its own handler.
+ * Opens one tunnel, non-blocking: TCP connect, then (through a proxy) the route's {@link
+ * ClientHandshake}: greeting, method selection, CONNECT and its reply, in lockstep as ordinary
+ * clients do. Anything but "no authentication" and "succeeded", or bytes after the reply before any
+ * data was sent, is a failure. When the tunnel is open the key is handed to the callback with no
+ * interest set, and the callback attaches its own handler.
  *
  * <p>Confined to its reactor's thread.
  */
@@ -28,7 +28,11 @@ final class SocksDialer implements Reactor.Handler {
     void failed(String reason);
   }
 
-  private enum Phase { CONNECTING, HANDSHAKE, DONE }
+  private enum Phase {
+    CONNECTING,
+    HANDSHAKE,
+    DONE
+  }
 
   // A reply with a domain BND.ADDR is at most 262 bytes.
   private static final int REPLY_CAPACITY = 300;

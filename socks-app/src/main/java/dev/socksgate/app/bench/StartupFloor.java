@@ -9,10 +9,10 @@ import java.net.Socket;
 
 /**
  * The JVM floor for {@code bench startup}: the least a Java SOCKS5 server can do before its first
- * CONNECT reply. It binds {@code ADDR:PORT}, then answers every client with "no authentication"
- * and a CONNECT success without connecting anywhere, until it is killed. Plain blocking
- * {@code java.net} and {@code java.base} only, started on the class path: what it costs is the
- * JVM's own start-up, which no server on the same JVM can beat.
+ * CONNECT reply. It binds {@code ADDR:PORT}, then answers every client with "no authentication" and
+ * a CONNECT success without connecting anywhere, until it is killed. Plain blocking {@code
+ * java.net} and {@code java.base} only, started on the class path: what it costs is the JVM's own
+ * start-up, which no server on the same JVM can beat.
  */
 public final class StartupFloor {
 
@@ -55,12 +55,13 @@ public final class StartupFloor {
     out.write(NO_AUTH);
     in.skipNBytes(3); // VER CMD RSV
     int atyp = in.readUnsignedByte();
-    int addressLength = switch (atyp) {
-      case 1 -> 4;
-      case 4 -> 16;
-      case 3 -> in.readUnsignedByte();
-      default -> throw new IOException("address type " + atyp);
-    };
+    int addressLength =
+        switch (atyp) {
+          case 1 -> 4;
+          case 4 -> 16;
+          case 3 -> in.readUnsignedByte();
+          default -> throw new IOException("address type " + atyp);
+        };
     in.skipNBytes(addressLength + 2L); // DST.ADDR DST.PORT
     out.write(SUCCEEDED);
     out.flush();

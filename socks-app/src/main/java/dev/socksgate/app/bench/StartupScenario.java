@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * --proxy} to a local listener every millisecond until one succeeds; the time from spawning the
  * process to that reply is its start-up time. The process is then stopped (SIGTERM, then SIGKILL
  * after 20 s) and the whole is repeated. Each repetition first does the same with the JVM floor
- * ({@link StartupFloor} on the bench's own Java), so the report gives the median, the fastest,
- * the slowest, the floor's median and the ratio of the medians from one run.
+ * ({@link StartupFloor} on the bench's own Java), so the report gives the median, the fastest, the
+ * slowest, the floor's median and the ratio of the medians from one run.
  */
 final class StartupScenario {
 
@@ -65,10 +65,9 @@ final class StartupScenario {
       r.metric("startup_median_ms", "spawn to first CONNECT reply, median", median, "ms");
       r.metric("startup_min_ms", "fastest", millis.get(0), "ms");
       r.metric("startup_max_ms", "slowest", millis.get(millis.size() - 1), "ms");
-      r.metric("floor_median_ms", "JVM floor (StartupFloor on this Java), median", floorMedian,
-          "ms");
-      r.metric("startup_floor_ratio", "median over the floor's median", median / floorMedian,
-          "x");
+      r.metric(
+          "floor_median_ms", "JVM floor (StartupFloor on this Java), median", floorMedian, "ms");
+      r.metric("startup_floor_ratio", "median over the floor's median", median / floorMedian, "x");
       r.field("startup_ms", millis);
       r.field("floor_ms", floorMillis);
     }
@@ -86,8 +85,9 @@ final class StartupScenario {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classPath;
     try {
-      classPath = Path.of(StartupFloor.class.getProtectionDomain().getCodeSource().getLocation()
-          .toURI()).toString();
+      classPath =
+          Path.of(StartupFloor.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toString();
     } catch (URISyntaxException e) {
       throw new IllegalStateException("cannot locate the bench's own classes", e);
     }
@@ -98,11 +98,15 @@ final class StartupScenario {
    * Starts {@code command}, probes until a CONNECT succeeds, adds the time to {@code millis}, and
    * stops it (SIGTERM, then SIGKILL after 20 s). Returns null, or why it never came up.
    */
-  private static String startOnce(List<String> command, Route route, long deadline,
-      List<Double> millis) throws IOException, InterruptedException {
+  private static String startOnce(
+      List<String> command, Route route, long deadline, List<Double> millis)
+      throws IOException, InterruptedException {
     long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
       String failure = probeUntilUp(route, p, deadline);
       if (failure == null) {

@@ -5,8 +5,8 @@
  * Socks5MethodSelection.decode}, {@code Socks5Reply.decode}) and drives its sockets from its own
  * small selector loops ({@link dev.socksgate.app.bench.Reactor}), one per generator thread.
  *
- * <p>Scenarios: bulk transfer, connection churn, ping-pong latency, idle tunnels and start-up
- * time; {@code --direct} runs each without a proxy, as the baseline. Every run is bounded in time
- * and in count and talks to loopback addresses only. See docs/benchmarks.md.
+ * <p>Scenarios: bulk transfer, connection churn, ping-pong latency, idle tunnels and start-up time;
+ * {@code --direct} runs each without a proxy, as the baseline. Every run is bounded in time and in
+ * count and talks to loopback addresses only. See docs/benchmarks.md.
  */
 package dev.socksgate.app.bench;

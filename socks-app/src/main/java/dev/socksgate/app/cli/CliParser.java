@@ -16,8 +16,8 @@ import java.util.Set;
 import picocli.CommandLine;
 
 /**
- * Parses the command line (and the config file it names) into an {@link Invocation}. Options on
- * the command line win over the file; {@code --socks-port} given on the command line replaces the
+ * Parses the command line (and the config file it names) into an {@link Invocation}. Options on the
+ * command line win over the file; {@code --socks-port} given on the command line replaces the
  * file's listeners instead of adding to them.
  */
 public final class CliParser {
@@ -85,10 +85,11 @@ public final class CliParser {
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setOut(out);
     cmd.setErr(err);
-    cmd.setExecutionExceptionHandler((e, c, parsed) -> {
-      err.println("error: " + e.getMessage());
-      return 1;
-    });
+    cmd.setExecutionExceptionHandler(
+        (e, c, parsed) -> {
+          err.println("error: " + e.getMessage());
+          return 1;
+        });
     return cmd;
   }
 
@@ -139,18 +140,30 @@ public final class CliParser {
       if (!LEVELS.contains(level)) {
         throw new IllegalArgumentException("--log-level must be one of " + LEVELS);
       }
-      boolean loopbackOnly = listeners.stream()
-          .allMatch(l -> l.bind().getAddress().isLoopbackAddress());
-      boolean rejectInternal = o.rejectInternalAddresses != null
-          ? o.rejectInternalAddresses : !loopbackOnly;
+      boolean loopbackOnly =
+          listeners.stream().allMatch(l -> l.bind().getAddress().isLoopbackAddress());
+      boolean rejectInternal =
+          o.rejectInternalAddresses != null ? o.rejectInternalAddresses : !loopbackOnly;
       int loops = o.loops != null ? o.loops : Runtime.getRuntime().availableProcessors();
-      return new AppConfig(listeners, Durations.parse(o.socksTimeout),
-          Durations.parse(o.connectTimeout), Durations.parse(o.idleTimeout), o.maxConnections,
-          loops, o.bufferSize, o.bulkBufferSize, o.safeSocks, o.testSocks, o.safeLogging,
-          Optional.ofNullable(o.authFile).map(Path::toAbsolutePath), rejectInternal, level,
+      return new AppConfig(
+          listeners,
+          Durations.parse(o.socksTimeout),
+          Durations.parse(o.connectTimeout),
+          Durations.parse(o.idleTimeout),
+          o.maxConnections,
+          loops,
+          o.bufferSize,
+          o.bulkBufferSize,
+          o.safeSocks,
+          o.testSocks,
+          o.safeLogging,
+          Optional.ofNullable(o.authFile).map(Path::toAbsolutePath),
+          rejectInternal,
+          level,
           Optional.ofNullable(o.controlPort).map(SocksPortSpec::parseAddress),
-          (o.controlCookieFile != null ? o.controlCookieFile
-              : Path.of(System.getProperty("java.io.tmpdir"), "socksgate-control.cookie"))
+          (o.controlCookieFile != null
+                  ? o.controlCookieFile
+                  : Path.of(System.getProperty("java.io.tmpdir"), "socksgate-control.cookie"))
               .toAbsolutePath(),
           Optional.ofNullable(o.upstream).map(CliParser::upstream),
           o.exitBind.stream().map(CliParser::literal).toList());

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a config file into command-line arguments. One option per line, with the long option's
- * name as the key and the rest of the line as its value: {@code socks-port 127.0.0.1:9050
+ * Reads a config file into command-line arguments. One option per line, with the long option's name
+ * as the key and the rest of the line as its value: {@code socks-port 127.0.0.1:9050
  * IsolateDestAddr}. A key alone turns a switch on. Blank lines and lines starting with {@code #}
  * are ignored. Repeatable options (socks-port) may appear on several lines.
  */
@@ -41,8 +41,11 @@ final class ConfigFile {
       int space = line.indexOf(' ');
       String key = space < 0 ? line : line.substring(0, space);
       String value = space < 0 ? null : line.substring(space + 1).strip();
-      if (key.startsWith("-") || key.equals("config") || key.equals("check")
-          || key.equals("help") || key.equals("version")) {
+      if (key.startsWith("-")
+          || key.equals("config")
+          || key.equals("check")
+          || key.equals("help")
+          || key.equals("version")) {
         throw new UsageException(file + ":" + n + ": '" + key + "' is not a config file key");
       }
       args.add(value == null ? "--" + key : "--" + key + "=" + value);

@@ -13,10 +13,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Writes the distribution's example config file: every option a config file may hold, each with
- * the description {@code --help} shows and a commented-out line with its default (or, without
- * one, what its value looks like). Generated from the same option declarations as the help at
- * build time, so the two cannot drift apart. Uncommenting a line with a default changes nothing.
+ * Writes the distribution's example config file: every option a config file may hold, each with the
+ * description {@code --help} shows and a commented-out line with its default (or, without one, what
+ * its value looks like). Generated from the same option declarations as the help at build time, so
+ * the two cannot drift apart. Uncommenting a line with a default changes nothing.
  */
 public final class ExampleConfig {
 
@@ -47,16 +47,19 @@ public final class ExampleConfig {
 
   /** Returns the example config's text. */
   static String text() {
-    CommandLine cmd = new CliParser(new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter())).commandLine(new CliOptions());
+    CommandLine cmd =
+        new CliParser(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+            .commandLine(new CliOptions());
     StringBuilder b = new StringBuilder();
     comment(b, "SocksGate configuration. Use it with: bin/socksgate --config conf/socksgate.conf");
-    comment(b, "One option per line: the long option's name without '--', a space, the value "
-        + "(a name alone turns a switch on); lines starting with '#' are comments. Options "
-        + "given on the command line win over this file; a --socks-port given there replaces "
-        + "the file's listeners. Every line below is commented out, so the defaults apply; "
-        + "uncomment and edit the ones you need. The descriptions are those of 'socksgate "
-        + "--help', which this file is made from when the distribution is built.");
+    comment(
+        b,
+        "One option per line: the long option's name without '--', a space, the value "
+            + "(a name alone turns a switch on); lines starting with '#' are comments. Options "
+            + "given on the command line win over this file; a --socks-port given there replaces "
+            + "the file's listeners. Every line below is commented out, so the defaults apply; "
+            + "uncomment and edit the ones you need. The descriptions are those of 'socksgate "
+            + "--help', which this file is made from when the distribution is built.");
     for (OptionSpec option : cmd.getCommandSpec().options()) {
       String key = option.longestName().replaceFirst("^--", "");
       if (NOT_IN_FILES.contains(key)) {

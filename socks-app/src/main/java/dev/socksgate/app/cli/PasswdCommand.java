@@ -13,10 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code socksgate passwd USERNAME}: reads a password from standard input (one line) and prints
- * the auth-file line for it. Append the line to the file given to {@code --auth-file}.
+ * {@code socksgate passwd USERNAME}: reads a password from standard input (one line) and prints the
+ * auth-file line for it. Append the line to the file given to {@code --auth-file}.
  */
-@Command(name = "passwd", mixinStandardHelpOptions = true,
+@Command(
+    name = "passwd",
+    mixinStandardHelpOptions = true,
     description = "Print an --auth-file line for USERNAME; the password is read from stdin.")
 final class PasswdCommand implements Callable<Integer> {
 
@@ -26,7 +28,9 @@ final class PasswdCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "USERNAME", description = "Up to 255 bytes, no ':'.")
   String username;
 
-  @Option(names = "--iterations", paramLabel = "N",
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
       description = "PBKDF2 iterations. Default: " + PasswordHash.DEFAULT_ITERATIONS + ".")
   int iterations = PasswordHash.DEFAULT_ITERATIONS;
 

@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
  * value of anything else winning, and each field's {@code defaultValue}. Anything else (a
  * positional argument or subcommand, {@code --help}, {@code --version}, an unknown option, a value
  * that does not convert, {@code --}) answers empty, and {@link CliParser} parses the same arguments
- * with picocli, which gives the same result or the error message and usage. {@code
- * QuickParseTest} holds the two to the same answers.
+ * with picocli, which gives the same result or the error message and usage. {@code QuickParseTest}
+ * holds the two to the same answers.
  */
 final class QuickParse {
 
@@ -161,11 +161,14 @@ final class QuickParse {
   private static boolean supported(Field f, Option option) {
     Class<?> t = f.getType();
     boolean scalar = t == String.class || t == int.class || t == Integer.class || t == Path.class;
-    boolean list = t == List.class && f.getGenericType() instanceof ParameterizedType p
-        && p.getActualTypeArguments()[0] == String.class;
-    boolean bool = (t == boolean.class || t == Boolean.class)
-        && (option.arity().isEmpty() || option.arity().equals("0..1"))
-        && (option.arity().isEmpty() || option.fallbackValue().equals("true"));
+    boolean list =
+        t == List.class
+            && f.getGenericType() instanceof ParameterizedType p
+            && p.getActualTypeArguments()[0] == String.class;
+    boolean bool =
+        (t == boolean.class || t == Boolean.class)
+            && (option.arity().isEmpty() || option.arity().equals("0..1"))
+            && (option.arity().isEmpty() || option.fallbackValue().equals("true"));
     // Custom converters, consumers or preprocessors are not read here: QuickParseTest compares
     // every option with picocli's result, so a declaration using one fails there.
     return (scalar || list || bool) && option.converter().length == 0 && !option.negatable();

@@ -7,9 +7,10 @@ final class VersionProvider implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    String version = VersionProvider.class.getModule().getDescriptor() == null
-        ? "development build"
-        : VersionProvider.class.getModule().getDescriptor().rawVersion().orElse("unknown");
+    String version =
+        VersionProvider.class.getModule().getDescriptor() == null
+            ? "development build"
+            : VersionProvider.class.getModule().getDescriptor().rawVersion().orElse("unknown");
     return new String[] {"socksgate " + version};
   }
 }

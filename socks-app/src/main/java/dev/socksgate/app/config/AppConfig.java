@@ -77,10 +77,13 @@ public record AppConfig(
     if (idleTimeout.isNegative()) {
       throw new IllegalArgumentException("--idle-timeout must not be negative");
     }
-    if (maxConnections < 1 || loops < 1 || loops > 256 || bufferSize < 1024
+    if (maxConnections < 1
+        || loops < 1
+        || loops > 256
+        || bufferSize < 1024
         || bufferSize > 16 << 20) {
-      throw new IllegalArgumentException("--max-connections >= 1, --loops 1..256,"
-          + " --buffer-size 1024..16777216");
+      throw new IllegalArgumentException(
+          "--max-connections >= 1, --loops 1..256," + " --buffer-size 1024..16777216");
     }
     if (bulkBufferSize != 0 && (bulkBufferSize < 1024 || bulkBufferSize > 16 << 20)) {
       throw new IllegalArgumentException("--bulk-buffer-size 0 (off) or 1024..16777216");

@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * One {@code --socks-port} value, parsed as Tor parses a SocksPort line: {@code [ADDR:]PORT
- * [Flag ...]}. Flags are case-insensitive, a {@code No} prefix turns one off, a trailing plural
- * {@code s} is ignored, and the last mention of a flag wins (Tor reference §13).
+ * One {@code --socks-port} value, parsed as Tor parses a SocksPort line: {@code [ADDR:]PORT [Flag
+ * ...]}. Flags are case-insensitive, a {@code No} prefix turns one off, a trailing plural {@code s}
+ * is ignored, and the last mention of a flag wins (Tor reference §13).
  *
  * @param bind the address and port to listen on (port 0: any free port)
  * @param isolation the isolation flags
@@ -61,8 +61,8 @@ public record SocksPortSpec(
     for (int i = 1; i < words.length; i++) {
       flags.apply(words[i]);
     }
-    return new SocksPortSpec(bind, flags.isolation(), flags.sessionGroup, flags.preferNoAuth,
-        flags.extendedErrors);
+    return new SocksPortSpec(
+        bind, flags.isolation(), flags.sessionGroup, flags.preferNoAuth, flags.extendedErrors);
   }
 
   /** Parses {@code [ADDR:]PORT} (IPv6 in brackets); the address defaults to 127.0.0.1. */
@@ -101,8 +101,10 @@ public record SocksPortSpec(
   private static InetAddress literal(String host) {
     return dev.socksgate.core.model.HostNames.parseLiteral(
             host.contains(":") ? "[" + host + "]" : host)
-        .orElseThrow(() -> new IllegalArgumentException(
-            "listener address must be an IP literal, not a name: " + host));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "listener address must be an IP literal, not a name: " + host));
   }
 
   /** Accumulates flags left to right; the last mention wins. */

@@ -53,8 +53,10 @@ public final class ControlPort implements AutoCloseable {
     thread = new Thread(this::serve, "socksgate-control");
     thread.setDaemon(true);
     thread.start();
-    LOG.info("control port on {}:{} (cookie authentication)",
-        server.getInetAddress().getHostAddress(), server.getLocalPort());
+    LOG.info(
+        "control port on {}:{} (cookie authentication)",
+        server.getInetAddress().getHostAddress(),
+        server.getLocalPort());
   }
 
   /** Returns the bound address. */

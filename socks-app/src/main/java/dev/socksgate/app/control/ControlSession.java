@@ -24,9 +24,10 @@ final class ControlSession {
     String arg = words.length > 1 ? words[1].strip() : "";
     switch (verb) {
       case "PROTOCOLINFO":
-        return ok("250-PROTOCOLINFO 1\r\n250-AUTH METHODS=COOKIE COOKIEFILE=\""
-            + commands.cookie().file().toAbsolutePath().toString().replace("\"", "\\\"")
-            + "\"\r\n250-VERSION Tor=\"0.4.9.11\"\r\n250 OK\r\n");
+        return ok(
+            "250-PROTOCOLINFO 1\r\n250-AUTH METHODS=COOKIE COOKIEFILE=\""
+                + commands.cookie().file().toAbsolutePath().toString().replace("\"", "\\\"")
+                + "\"\r\n250-VERSION Tor=\"0.4.9.11\"\r\n250 OK\r\n");
       case "AUTHENTICATE":
         if (commands.cookie().matches(unquote(arg))) {
           authenticated = true;
@@ -58,7 +59,8 @@ final class ControlSession {
 
   private static String unquote(String s) {
     return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")
-        ? s.substring(1, s.length() - 1) : s;
+        ? s.substring(1, s.length() - 1)
+        : s;
   }
 
   private static String sanitize(String s) {

@@ -34,8 +34,8 @@ public final class Cookie {
     new SecureRandom().nextBytes(secret);
     Files.deleteIfExists(file);
     try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       Files.createFile(file);
     }

@@ -8,23 +8,24 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts Log4j 2 on a background thread as soon as the process starts, so that its
- * configuration (about a third of the time from launch to the first accepted connection: it
- * loads and links hundreds of classes) overlaps parsing the command line, then applies the level
- * the options name.
+ * Starts Log4j 2 on a background thread as soon as the process starts, so that its configuration
+ * (about a third of the time from launch to the first accepted connection: it loads and links
+ * hundreds of classes) overlaps parsing the command line, then applies the level the options name.
  *
  * <p>The bundled {@code log4j2.properties} (configuration name {@value #BUNDLED}) takes its root
  * level from the system property {@value #LEVEL_PROPERTY}, {@value #DEFAULT_LEVEL} when unset.
  * {@link #finish(String)} sets the property and, when the level differs from the one the
- * configuration was built with, sets the bundled configuration's root level, or reconfigures from
- * a user's own configuration ({@code -Dlog4j2.configurationFile}), which may read the property.
+ * configuration was built with, sets the bundled configuration's root level, or reconfigures from a
+ * user's own configuration ({@code -Dlog4j2.configurationFile}), which may read the property.
  */
 public final class LogStartup {
 
   /** The system property the logging configuration reads the root level from. */
   public static final String LEVEL_PROPERTY = "socksgate.logLevel";
+
   /** The level used when the property is not set. */
   public static final String DEFAULT_LEVEL = "info";
+
   /** The name of the bundled configuration. */
   public static final String BUNDLED = "socksgate";
 
@@ -49,8 +50,8 @@ public final class LogStartup {
 
   /**
    * Waits (at most 10 s) for the configuration begun by {@link #begin()}, then makes {@code level}
-   * the root level. Call it before the first log line that should obey the options: until then,
-   * a line logged on another thread may meet Log4j's default configuration (errors only).
+   * the root level. Call it before the first log line that should obey the options: until then, a
+   * line logged on another thread may meet Log4j's default configuration (errors only).
    *
    * @return true if logging was reconfigured for the level
    */

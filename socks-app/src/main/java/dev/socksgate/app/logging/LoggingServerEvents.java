@@ -35,8 +35,8 @@ public final class LoggingServerEvents implements ServerEvents {
 
   @Override
   public void acceptFailed(InetSocketAddress listener, IOException error) {
-    LOG.warn("accept on {} failed ({}); pausing this listener briefly", listener,
-        error.getMessage());
+    LOG.warn(
+        "accept on {} failed ({}); pausing this listener briefly", listener, error.getMessage());
   }
 
   @Override
@@ -49,12 +49,15 @@ public final class LoggingServerEvents implements ServerEvents {
     if (error.kind() == HandshakeError.Kind.UNSAFE_REQUEST) {
       warnUnsafe(client, true);
     } else if (error.kind() == HandshakeError.Kind.HTTP_REQUEST) {
-      LOG.info("a client from {} spoke HTTP to the SOCKS port; it got the explanation page",
+      LOG.info(
+          "a client from {} spoke HTTP to the SOCKS port; it got the explanation page",
           Redacted.of(client.remote().getAddress().getHostAddress()));
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("handshake from {} failed: {} ({})",
-          Redacted.of(client.remote().getAddress().getHostAddress()), error.kind(),
+      LOG.debug(
+          "handshake from {} failed: {} ({})",
+          Redacted.of(client.remote().getAddress().getHostAddress()),
+          error.kind(),
           error.detail());
     }
   }
@@ -64,24 +67,31 @@ public final class LoggingServerEvents implements ServerEvents {
     if (!request.safe()) {
       warnUnsafe(request.client(), false);
     } else if (testSocks) {
-      LOG.info("{} request to {} was safe: it gave a host name",
-          request.protocol(), Redacted.of(request.target()));
+      LOG.info(
+          "{} request to {} was safe: it gave a host name",
+          request.protocol(),
+          Redacted.of(request.target()));
     }
   }
 
   @Override
   public void streamFailed(StreamRequest request, StreamFailure failure) {
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{} {} to {} failed: {}", request.protocol(), request.command(),
-          Redacted.of(request.target()), failure);
+      LOG.debug(
+          "{} {} to {} failed: {}",
+          request.protocol(),
+          request.command(),
+          Redacted.of(request.target()),
+          failure);
     }
   }
 
   private void warnUnsafe(ClientInfo client, boolean refused) {
     if (unsafeWarnings.shouldWarn()) {
-      LOG.warn("A client at {} gave only an IP address, not a host name{}. Programs that "
-          + "resolve names themselves can leak the names they visit to their DNS server; use "
-          + "SOCKS4a or SOCKS5 with remote name resolution (curl --socks5-hostname).",
+      LOG.warn(
+          "A client at {} gave only an IP address, not a host name{}. Programs that "
+              + "resolve names themselves can leak the names they visit to their DNS server; use "
+              + "SOCKS4a or SOCKS5 with remote name resolution (curl --socks5-hostname).",
           Redacted.of(client.remote().getAddress().getHostAddress()),
           refused ? " (refused: --safe-socks is on)" : "");
     }

@@ -2,8 +2,8 @@ package dev.socksgate.app.logging;
 
 /**
  * A log argument that prints as {@value #SCRUBBED} while safe logging is on (the default, Tor's
- * SafeLogging), and as its value otherwise. Use it for every client address, destination, host
- * name and credential that reaches a log call: {@code LOG.debug("to {}", Redacted.of(target))}.
+ * SafeLogging), and as its value otherwise. Use it for every client address, destination, host name
+ * and credential that reaches a log call: {@code LOG.debug("to {}", Redacted.of(target))}.
  *
  * <p>The switch is process-wide and set once at start-up by {@link #setSafeLogging}.
  */

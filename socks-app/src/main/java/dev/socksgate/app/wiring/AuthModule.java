@@ -12,8 +12,8 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * RFC 1929 verification for {@code --auth-file}; absent without one (every credential accepted,
- * as in Tor).
+ * RFC 1929 verification for {@code --auth-file}; absent without one (every credential accepted, as
+ * in Tor).
  */
 public final class AuthModule extends AbstractModule {
 
@@ -27,11 +27,11 @@ public final class AuthModule extends AbstractModule {
       return Optional.empty();
     }
     try {
-      return Optional.of(new FileAuthenticator(AuthFile.read(config.authFile().get()),
-          VERIFIER_THREADS));
+      return Optional.of(
+          new FileAuthenticator(AuthFile.read(config.authFile().get()), VERIFIER_THREADS));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read --auth-file " + config.authFile().get()
-          + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read --auth-file " + config.authFile().get() + ": " + e.getMessage(), e);
     }
   }
 

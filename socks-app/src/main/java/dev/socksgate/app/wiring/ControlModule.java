@@ -14,8 +14,9 @@ public final class ControlModule extends AbstractModule {
   @Provides
   @Singleton
   Optional<ControlService> controlService(AppConfig config, TorIsolationPolicy isolation) {
-    return config.controlPort().map(bind -> new ControlService(bind,
-        config.controlCookieFile(), isolation));
+    return config
+        .controlPort()
+        .map(bind -> new ControlService(bind, config.controlCookieFile(), isolation));
   }
 
   /** Exposed for tests that read the bound address. */

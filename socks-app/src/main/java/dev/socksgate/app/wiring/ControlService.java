@@ -64,8 +64,7 @@ final class ControlService implements Lifecycle.Service, ControlCommands {
   @Override
   public long newIdentity() {
     long epoch = isolation.newIdentity();
-    LOG.info("new identity: streams from now on share no exit with earlier ones (epoch {})",
-        epoch);
+    LOG.info("new identity: streams from now on share no exit with earlier ones (epoch {})", epoch);
     return epoch;
   }
 

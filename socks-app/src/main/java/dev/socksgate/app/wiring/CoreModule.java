@@ -27,14 +27,19 @@ public final class CoreModule extends AbstractModule {
   DestinationPolicy destinationPolicy(AppConfig config) {
     // The direct exit reaches ordinary networks only, so .onion names are refused, never
     // resolved; an upstream (a Tor) can reach onion services, so there they pass.
-    return new TorDestinationPolicy(config.rejectInternalAddresses(),
-        config.rejectInternalAddresses(), config.upstream().isPresent());
+    return new TorDestinationPolicy(
+        config.rejectInternalAddresses(),
+        config.rejectInternalAddresses(),
+        config.upstream().isPresent());
   }
 
   @Provides
   @Singleton
-  StreamService<NioExit> streamService(Resolver resolver, ExitConnector<NioExit> exits,
-      IsolationPolicy isolation, DestinationPolicy destinations) {
+  StreamService<NioExit> streamService(
+      Resolver resolver,
+      ExitConnector<NioExit> exits,
+      IsolationPolicy isolation,
+      DestinationPolicy destinations) {
     return new StreamService<>(resolver, exits, isolation, destinations);
   }
 }

@@ -15,20 +15,25 @@ import dev.socksgate.transport.nio.NioTransport;
 import java.util.Optional;
 
 /**
- * The direct exit: connect to the destination from this host, resolving names first; with
- * {@code --exit-bind}, from the source address each isolation key maps to.
+ * The direct exit: connect to the destination from this host, resolving names first; with {@code
+ * --exit-bind}, from the source address each isolation key maps to.
  */
 public final class DirectExitModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ExitConnector<NioExit> exitConnector(NioTransport transport, Resolver resolver,
-      DestinationPolicy destinations, AppConfig config) {
+  ExitConnector<NioExit> exitConnector(
+      NioTransport transport, Resolver resolver, DestinationPolicy destinations, AppConfig config) {
     // The exit resolves names itself: filter its answers too, or a public name pointing at an
     // internal address would slip past --reject-internal-addresses.
-    Optional<EgressAddresses> egress = config.exitBind().isEmpty() ? Optional.empty()
-        : Optional.of(new EgressAddresses(config.exitBind()));
-    return new NioExitConnector(transport, new AnswerFilteringResolver(resolver, destinations),
-        config.connectTimeout(), egress);
+    Optional<EgressAddresses> egress =
+        config.exitBind().isEmpty()
+            ? Optional.empty()
+            : Optional.of(new EgressAddresses(config.exitBind()));
+    return new NioExitConnector(
+        transport,
+        new AnswerFilteringResolver(resolver, destinations),
+        config.connectTimeout(),
+        egress);
   }
 }

@@ -15,7 +15,7 @@ public final class EventsModule extends AbstractModule {
   @Singleton
   ServerEvents serverEvents(AppConfig config) {
     boolean always = config.safeSocks() || config.testSocks();
-    return new LoggingServerEvents(new UnsafeSocksWarnings(System::nanoTime, always),
-        config.testSocks());
+    return new LoggingServerEvents(
+        new UnsafeSocksWarnings(System::nanoTime, always), config.testSocks());
   }
 }

@@ -20,15 +20,16 @@ public final class Injectors {
   /** Creates a hardened injector over {@code modules}. */
   public static Injector create(List<? extends Module> modules) {
     List<Module> all = new ArrayList<>();
-    all.add(new AbstractModule() {
-      @Override
-      protected void configure() {
-        binder().requireExplicitBindings();
-        binder().requireExactBindingAnnotations();
-        binder().disableCircularProxies();
-        binder().requireAtInjectOnConstructors();
-      }
-    });
+    all.add(
+        new AbstractModule() {
+          @Override
+          protected void configure() {
+            binder().requireExplicitBindings();
+            binder().requireExactBindingAnnotations();
+            binder().disableCircularProxies();
+            binder().requireAtInjectOnConstructors();
+          }
+        });
     all.addAll(modules);
     return Guice.createInjector(Stage.PRODUCTION, all);
   }

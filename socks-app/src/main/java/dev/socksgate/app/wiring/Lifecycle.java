@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts services in order after the injector is built, and stops them in reverse order. A start
  * failure stops them all, then rethrows. Thread-safe: start and stop may be called from different
- * threads (main and a signal handler); a stop waits for a start under way, and a start after a
- * stop starts nothing.
+ * threads (main and a signal handler); a stop waits for a start under way, and a start after a stop
+ * starts nothing.
  */
 public final class Lifecycle {
 
@@ -22,8 +22,8 @@ public final class Lifecycle {
     void start() throws IOException;
 
     /**
-     * Stops within {@code drain}, then releases everything. Also called on a service that was
-     * never started, to release what its constructor made. Never throws.
+     * Stops within {@code drain}, then releases everything. Also called on a service that was never
+     * started, to release what its constructor made. Never throws.
      */
     void stop(Duration drain);
 
@@ -62,9 +62,9 @@ public final class Lifecycle {
   }
 
   /**
-   * Stops every service in reverse order, each within {@code drain}, whether it was started or
-   * not (a service never started releases what its constructor made), and keeps a later
-   * {@link #start} from starting anything. Idempotent.
+   * Stops every service in reverse order, each within {@code drain}, whether it was started or not
+   * (a service never started releases what its constructor made), and keeps a later {@link #start}
+   * from starting anything. Idempotent.
    */
   public synchronized void stop(Duration drain) {
     if (stopped) {

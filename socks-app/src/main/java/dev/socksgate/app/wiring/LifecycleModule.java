@@ -20,8 +20,12 @@ public final class LifecycleModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Lifecycle lifecycle(NioSocksServer server, AppConfig config, Resolver resolver,
-      Optional<FileAuthenticator> authenticator, Optional<ControlService> control) {
+  Lifecycle lifecycle(
+      NioSocksServer server,
+      AppConfig config,
+      Resolver resolver,
+      Optional<FileAuthenticator> authenticator,
+      Optional<ControlService> control) {
     List<Lifecycle.Service> services = new ArrayList<>();
     if (resolver instanceof AutoCloseable closeable) {
       services.add(closing("resolver", closeable)); // the JDK resolver's lookup threads

@@ -10,12 +10,18 @@ public final class ServerModules {
   private ServerModules() {}
 
   /**
-   * Returns every module except the two swappable adapters (resolver and exit connector), for
-   * tests that bring their own.
+   * Returns every module except the two swappable adapters (resolver and exit connector), for tests
+   * that bring their own.
    */
   public static List<Module> withoutAdapters(AppConfig config) {
-    return List.of(new ConfigModule(config), new CoreModule(), new IsolationModule(),
-        new AuthModule(), new EventsModule(), new TransportModule(), new ControlModule(),
+    return List.of(
+        new ConfigModule(config),
+        new CoreModule(),
+        new IsolationModule(),
+        new AuthModule(),
+        new EventsModule(),
+        new TransportModule(),
+        new ControlModule(),
         new LifecycleModule());
   }
 

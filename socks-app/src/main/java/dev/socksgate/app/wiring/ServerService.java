@@ -33,25 +33,48 @@ final class ServerService implements Lifecycle.Service {
       SocksPortSpec spec = config.listeners().get(i);
       InetSocketAddress a = bound.get(i);
       String host = a.getAddress().getHostAddress();
-      LOG.info("listening on {}:{} ({})", host.contains(":") ? "[" + host + "]" : host,
-          a.getPort(), describe(spec));
+      LOG.info(
+          "listening on {}:{} ({})",
+          host.contains(":") ? "[" + host + "]" : host,
+          a.getPort(),
+          describe(spec));
       if (!a.getAddress().isLoopbackAddress() && config.authFile().isEmpty()) {
-        LOG.warn("{} is reachable beyond this host and no --auth-file is set: anyone who can "
-            + "reach it can use this proxy", a);
+        LOG.warn(
+            "{} is reachable beyond this host and no --auth-file is set: anyone who can "
+                + "reach it can use this proxy",
+            a);
       }
     }
-    LOG.info("exit: {}", config.upstream().map(u -> "through the SOCKS5 upstream "
-        + u.getAddress().getHostAddress() + ":" + u.getPort()).orElse(config.exitBind().isEmpty()
-            ? "direct" : "direct, from " + config.exitBind().size() + " source addresses"));
-    LOG.info("options: loops={} max-connections={} socks-timeout={}s connect-timeout={}s "
+    LOG.info(
+        "exit: {}",
+        config
+            .upstream()
+            .map(
+                u ->
+                    "through the SOCKS5 upstream "
+                        + u.getAddress().getHostAddress()
+                        + ":"
+                        + u.getPort())
+            .orElse(
+                config.exitBind().isEmpty()
+                    ? "direct"
+                    : "direct, from " + config.exitBind().size() + " source addresses"));
+    LOG.info(
+        "options: loops={} max-connections={} socks-timeout={}s connect-timeout={}s "
             + "idle-timeout={} buffer-size={} bulk-buffer-size={} safe-socks={} test-socks={} "
             + "safe-logging={} auth={} reject-internal-addresses={}",
-        config.loops(), config.maxConnections(), config.socksTimeout().toSeconds(),
+        config.loops(),
+        config.maxConnections(),
+        config.socksTimeout().toSeconds(),
         config.connectTimeout().toSeconds(),
         config.idleTimeout().isZero() ? "off" : config.idleTimeout().toSeconds() + "s",
-        config.bufferSize(), config.bulkBufferSize(), config.safeSocks(), config.testSocks(),
+        config.bufferSize(),
+        config.bulkBufferSize(),
+        config.safeSocks(),
+        config.testSocks(),
         config.safeLogging(),
-        config.authFile().isPresent() ? "required" : "off", config.rejectInternalAddresses());
+        config.authFile().isPresent() ? "required" : "off",
+        config.rejectInternalAddresses());
   }
 
   @Override
@@ -60,8 +83,7 @@ final class ServerService implements Lifecycle.Service {
       server.stop(Duration.ZERO); // releases the event loops' resources; nothing was bound
       return;
     }
-    LOG.info("stopping: closing listeners, letting relays finish for up to {}s",
-        drain.toSeconds());
+    LOG.info("stopping: closing listeners, letting relays finish for up to {}s", drain.toSeconds());
     server.stop(drain);
     LOG.info("stopped");
   }
@@ -80,8 +102,10 @@ final class ServerService implements Lifecycle.Service {
     flag(b, s.isolation().isolateDestAddr(), "IsolateDestAddr");
     flag(b, s.preferNoAuth(), "PreferSOCKSNoAuth");
     flag(b, s.extendedErrors(), "ExtendedErrors");
-    b.append(s.sessionGroup().isPresent() ? "SessionGroup=" + s.sessionGroup().getAsInt()
-        : "own SessionGroup");
+    b.append(
+        s.sessionGroup().isPresent()
+            ? "SessionGroup=" + s.sessionGroup().getAsInt()
+            : "own SessionGroup");
     return b.toString();
   }
 

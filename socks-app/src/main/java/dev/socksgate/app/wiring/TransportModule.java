@@ -32,16 +32,20 @@ public final class TransportModule extends AbstractModule {
 
   @Provides
   @Singleton
-  NioServerConfig serverConfig(AppConfig config, HandshakeOptions handshake,
-      Optional<Authenticator> authenticator, ServerEvents events) {
-    NioServerConfig.Builder b = NioServerConfig.builder()
-        .bufferSize(config.bufferSize())
-        .bulkBufferSize(config.bulkBufferSize())
-        .maxConnections(config.maxConnections())
-        .handshakeTimeout(config.socksTimeout())
-        .idleTimeout(config.idleTimeout())
-        .handshake(handshake)
-        .events(events);
+  NioServerConfig serverConfig(
+      AppConfig config,
+      HandshakeOptions handshake,
+      Optional<Authenticator> authenticator,
+      ServerEvents events) {
+    NioServerConfig.Builder b =
+        NioServerConfig.builder()
+            .bufferSize(config.bufferSize())
+            .bulkBufferSize(config.bulkBufferSize())
+            .maxConnections(config.maxConnections())
+            .handshakeTimeout(config.socksTimeout())
+            .idleTimeout(config.idleTimeout())
+            .handshake(handshake)
+            .events(events);
     authenticator.ifPresent(b::authenticator);
     for (ListenerConfig l : listeners(config.listeners())) {
       b.listener(l);
@@ -51,8 +55,8 @@ public final class TransportModule extends AbstractModule {
 
   @Provides
   @Singleton
-  NioSocksServer server(NioTransport transport, StreamService<NioExit> service,
-      NioServerConfig config) {
+  NioSocksServer server(
+      NioTransport transport, StreamService<NioExit> service, NioServerConfig config) {
     return new NioSocksServer(transport, service, config);
   }
 
@@ -62,8 +66,10 @@ public final class TransportModule extends AbstractModule {
     for (int i = 0; i < out.length; i++) {
       SocksPortSpec s = specs.get(i);
       int group = s.sessionGroup().orElse(FIRST_AUTO_GROUP + i);
-      out[i] = new ListenerConfig(s.bind(),
-          ListenerSettings.of(s.isolation(), group, s.preferNoAuth(), s.extendedErrors()));
+      out[i] =
+          new ListenerConfig(
+              s.bind(),
+              ListenerSettings.of(s.isolation(), group, s.preferNoAuth(), s.extendedErrors()));
     }
     return List.of(out);
   }

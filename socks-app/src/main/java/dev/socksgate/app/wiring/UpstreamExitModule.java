@@ -15,8 +15,8 @@ import dev.socksgate.transport.nio.UpstreamResolver;
 
 /**
  * The upstream exit ({@code --upstream socks5://…}): streams and lookups both go through the
- * upstream SOCKS5 proxy, under credentials derived from each stream's isolation key. Replaces
- * both {@link JdkResolverModule} and {@link DirectExitModule}: no name is resolved locally.
+ * upstream SOCKS5 proxy, under credentials derived from each stream's isolation key. Replaces both
+ * {@link JdkResolverModule} and {@link DirectExitModule}: no name is resolved locally.
  */
 public final class UpstreamExitModule extends AbstractModule {
 
@@ -24,8 +24,8 @@ public final class UpstreamExitModule extends AbstractModule {
   @Singleton
   Upstream upstream(AppConfig config) {
     // A random secret per process: keys map to the same credentials until the server restarts.
-    return new Upstream(config.upstream().orElseThrow(), UpstreamCredentials.random(),
-        config.connectTimeout());
+    return new Upstream(
+        config.upstream().orElseThrow(), UpstreamCredentials.random(), config.connectTimeout());
   }
 
   @Provides

@@ -19,37 +19,50 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
   private static final String ROOT = "dev.socksgate";
-  private static final JavaClasses ALL = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages(ROOT);
+  private static final JavaClasses ALL =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages(ROOT);
 
   @Test
   void importFindsEveryModule() {
     // Guard: an import that finds nothing makes every noClasses() rule pass vacuously.
     for (String layer : new String[] {"codec", "core", "transport", "app"}) {
-      long n = ALL.stream().filter(c -> c.getPackageName().startsWith(ROOT + "." + layer))
-          .count();
+      long n = ALL.stream().filter(c -> c.getPackageName().startsWith(ROOT + "." + layer)).count();
       assertTrue(n > 5, layer + ": " + n + " classes imported");
     }
   }
 
   @Test
   void layersDependInwardOnly() {
-    layeredArchitecture().consideringAllDependencies()
-        .layer("codec").definedBy(ROOT + ".codec..")
-        .layer("core").definedBy(ROOT + ".core..")
-        .layer("transport").definedBy(ROOT + ".transport..")
-        .layer("app").definedBy(ROOT + ".app..")
-        .optionalLayer("jdk").definedBy("java..", "javax.crypto..")
-        .optionalLayer("logging").definedBy("org.slf4j..")
-        .optionalLayer("frameworks").definedBy("com.google.inject..", "com.google.common..",
-            "jakarta.inject..", "picocli..")
-        .whereLayer("app").mayNotBeAccessedByAnyLayer()
-        .whereLayer("transport").mayOnlyBeAccessedByLayers("app")
-        .whereLayer("core").mayOnlyBeAccessedByLayers("transport", "app")
-        .whereLayer("codec").mayOnlyBeAccessedByLayers("core", "transport", "app")
-        .whereLayer("logging").mayOnlyBeAccessedByLayers("transport", "app")
-        .whereLayer("frameworks").mayOnlyBeAccessedByLayers("app")
+    layeredArchitecture()
+        .consideringAllDependencies()
+        .layer("codec")
+        .definedBy(ROOT + ".codec..")
+        .layer("core")
+        .definedBy(ROOT + ".core..")
+        .layer("transport")
+        .definedBy(ROOT + ".transport..")
+        .layer("app")
+        .definedBy(ROOT + ".app..")
+        .optionalLayer("jdk")
+        .definedBy("java..", "javax.crypto..")
+        .optionalLayer("logging")
+        .definedBy("org.slf4j..")
+        .optionalLayer("frameworks")
+        .definedBy("com.google.inject..", "com.google.common..", "jakarta.inject..", "picocli..")
+        .whereLayer("app")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("transport")
+        .mayOnlyBeAccessedByLayers("app")
+        .whereLayer("core")
+        .mayOnlyBeAccessedByLayers("transport", "app")
+        .whereLayer("codec")
+        .mayOnlyBeAccessedByLayers("core", "transport", "app")
+        .whereLayer("logging")
+        .mayOnlyBeAccessedByLayers("transport", "app")
+        .whereLayer("frameworks")
+        .mayOnlyBeAccessedByLayers("app")
         .ensureAllClassesAreContainedInArchitecture()
         .because("dependencies point inward: app -> transport -> core -> codec (house style §1)")
         .check(ALL);
@@ -57,24 +70,34 @@ class LayeringTest {
 
   @Test
   void modulesAreFreeOfCycles() {
-    slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
+    slices()
+        .matching(ROOT + ".(*)..")
+        .should()
+        .beFreeOfCycles()
         .because("a cycle between modules would make them impossible to take alone")
         .check(ALL);
   }
 
   @Test
   void noDependencyInjectionBelowTheApp() {
-    noClasses().that().resideOutsideOfPackage(ROOT + ".app..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "javax.inject..",
-            "jakarta.inject..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.google.inject..", "javax.inject..", "jakarta.inject..")
         .because("Guice is confined to socks-app; lower modules are built with constructors")
         .check(ALL);
   }
 
   @Test
   void log4jIsConfinedToTheAppsLoggingPackage() {
-    noClasses().that().resideOutsideOfPackage(ROOT + ".app.logging..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.apache.logging..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".app.logging..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.logging..")
         .because("code logs through SLF4J; only start-up (LogStartup) knows the backend")
         .check(ALL);
   }
@@ -82,8 +105,12 @@ class LayeringTest {
   @Test
   void internalsAreUsedOnlyInsideTheirModule() {
     for (String module : new String[] {"codec", "transport.nio"}) {
-      classes().that().resideInAPackage(ROOT + "." + module + ".internal..")
-          .should().onlyBeAccessed().byAnyPackage(ROOT + "." + module + "..")
+      classes()
+          .that()
+          .resideInAPackage(ROOT + "." + module + ".internal..")
+          .should()
+          .onlyBeAccessed()
+          .byAnyPackage(ROOT + "." + module + "..")
           .because("internal packages are not exported by their module")
           .check(ALL);
     }
@@ -91,24 +118,33 @@ class LayeringTest {
 
   @Test
   void onlyTheCoreEngineSpeaksWireFormats() {
-    noClasses().that().resideInAnyPackage(ROOT + ".transport..", ROOT + ".app..")
-        .and().haveNameNotMatching(".*\\.Upstream[^.]*")
-        .and().resideOutsideOfPackage(ROOT + ".app.bench..")
-        .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".codec.v4..",
-            ROOT + ".codec.v5..")
-        .because("the server's bytes are decided by the core's handshake engine; SOCKS clients"
-            + " (the upstream exit, the benchmark) speak through the codec's client direction")
+    noClasses()
+        .that()
+        .resideInAnyPackage(ROOT + ".transport..", ROOT + ".app..")
+        .and()
+        .haveNameNotMatching(".*\\.Upstream[^.]*")
+        .and()
+        .resideOutsideOfPackage(ROOT + ".app.bench..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".codec.v4..", ROOT + ".codec.v5..")
+        .because(
+            "the server's bytes are decided by the core's handshake engine; SOCKS clients"
+                + " (the upstream exit, the benchmark) speak through the codec's client direction")
         .check(ALL);
   }
 
   @Test
   void generalCodingRules() {
     GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING
-        .because("logging goes through SLF4J").check(ALL);
+        .because("logging goes through SLF4J")
+        .check(ALL);
     GeneralCodingRules.NO_CLASSES_SHOULD_USE_JODATIME.because("java.time is enough").check(ALL);
     GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION
-        .because("constructor injection only (house style §3)").check(ALL);
+        .because("constructor injection only (house style §3)")
+        .check(ALL);
     GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS
-        .because("typed errors (house style §9)").check(ALL);
+        .because("typed errors (house style §9)")
+        .check(ALL);
   }
 }

@@ -10,29 +10,37 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * ArchUnit cannot see JPMS: this asserts every module's descriptor as the running module layer
- * has it (the app's tests run on the module path with all four modules).
+ * ArchUnit cannot see JPMS: this asserts every module's descriptor as the running module layer has
+ * it (the app's tests run on the module path with all four modules).
  */
 class ModuleDescriptorTest {
 
   private static ModuleDescriptor descriptor(String name) {
-    Module m = ModuleLayer.boot().findModule(name)
-        .or(() -> ModuleDescriptorTest.class.getModule().getLayer() == null ? java.util.Optional
-            .empty() : ModuleDescriptorTest.class.getModule().getLayer().findModule(name))
-        .orElseThrow(() -> new AssertionError(name + " is not on the module path"));
+    Module m =
+        ModuleLayer.boot()
+            .findModule(name)
+            .or(
+                () ->
+                    ModuleDescriptorTest.class.getModule().getLayer() == null
+                        ? java.util.Optional.empty()
+                        : ModuleDescriptorTest.class.getModule().getLayer().findModule(name))
+            .orElseThrow(() -> new AssertionError(name + " is not on the module path"));
     return m.getDescriptor();
   }
 
   private static Set<String> exports(ModuleDescriptor d) {
-    return d.exports().stream().peek(e -> assertTrue(e.targets().isEmpty(), "qualified " + e))
-        .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
+    return d.exports().stream()
+        .peek(e -> assertTrue(e.targets().isEmpty(), "qualified " + e))
+        .map(ModuleDescriptor.Exports::source)
+        .collect(Collectors.toSet());
   }
 
-  private static Map<String, Set<ModuleDescriptor.Requires.Modifier>> requires(
-      ModuleDescriptor d) {
-    return d.requires().stream().filter(r -> !r.name().equals("java.base"))
-        .collect(Collectors.toMap(ModuleDescriptor.Requires::name,
-            ModuleDescriptor.Requires::modifiers));
+  private static Map<String, Set<ModuleDescriptor.Requires.Modifier>> requires(ModuleDescriptor d) {
+    return d.requires().stream()
+        .filter(r -> !r.name().equals("java.base"))
+        .collect(
+            Collectors.toMap(
+                ModuleDescriptor.Requires::name, ModuleDescriptor.Requires::modifiers));
   }
 
   @Test
@@ -43,7 +51,8 @@ class ModuleDescriptorTest {
   @Test
   void codec() {
     ModuleDescriptor d = descriptor("dev.socksgate.codec");
-    assertEquals(Set.of("dev.socksgate.codec", "dev.socksgate.codec.v4", "dev.socksgate.codec.v5"),
+    assertEquals(
+        Set.of("dev.socksgate.codec", "dev.socksgate.codec.v4", "dev.socksgate.codec.v5"),
         exports(d));
     assertEquals(Map.of(), requires(d));
     assertTrue(d.opens().isEmpty());
@@ -52,10 +61,17 @@ class ModuleDescriptorTest {
   @Test
   void core() {
     ModuleDescriptor d = descriptor("dev.socksgate.core");
-    assertEquals(Set.of("dev.socksgate.core.model", "dev.socksgate.core.port",
-        "dev.socksgate.core.handshake", "dev.socksgate.core.session",
-        "dev.socksgate.core.isolation", "dev.socksgate.core.policy"), exports(d));
-    assertEquals(Map.of("dev.socksgate.codec", Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE)),
+    assertEquals(
+        Set.of(
+            "dev.socksgate.core.model",
+            "dev.socksgate.core.port",
+            "dev.socksgate.core.handshake",
+            "dev.socksgate.core.session",
+            "dev.socksgate.core.isolation",
+            "dev.socksgate.core.policy"),
+        exports(d));
+    assertEquals(
+        Map.of("dev.socksgate.codec", Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE)),
         requires(d));
     assertTrue(d.opens().isEmpty());
   }
@@ -64,8 +80,13 @@ class ModuleDescriptorTest {
   void transport() {
     ModuleDescriptor d = descriptor("dev.socksgate.transport.nio");
     assertEquals(Set.of("dev.socksgate.transport.nio"), exports(d));
-    assertEquals(Map.of("dev.socksgate.core", Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE),
-        "org.slf4j", Set.of()), requires(d));
+    assertEquals(
+        Map.of(
+            "dev.socksgate.core",
+            Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE),
+            "org.slf4j",
+            Set.of()),
+        requires(d));
     assertTrue(d.opens().isEmpty());
   }
 
@@ -73,13 +94,30 @@ class ModuleDescriptorTest {
   void app() {
     ModuleDescriptor d = descriptor("dev.socksgate.app");
     assertEquals(Set.of(), exports(d));
-    assertEquals(Set.of("dev.socksgate.transport.nio", "com.google.guice", "com.google.common",
-        "jakarta.inject", "info.picocli", "org.slf4j", "org.apache.logging.log4j",
-        "org.apache.logging.log4j.core", "jdk.unsupported"), requires(d).keySet());
-    Map<String, Set<String>> opens = d.opens().stream().collect(Collectors.toMap(
-        ModuleDescriptor.Opens::source, ModuleDescriptor.Opens::targets));
-    assertEquals(Map.of("dev.socksgate.app.wiring", Set.of("com.google.guice"),
-        "dev.socksgate.app.cli", Set.of("info.picocli"),
-        "dev.socksgate.app.bench", Set.of("info.picocli")), opens);
+    assertEquals(
+        Set.of(
+            "dev.socksgate.transport.nio",
+            "com.google.guice",
+            "com.google.common",
+            "jakarta.inject",
+            "info.picocli",
+            "org.slf4j",
+            "org.apache.logging.log4j",
+            "org.apache.logging.log4j.core",
+            "jdk.unsupported"),
+        requires(d).keySet());
+    Map<String, Set<String>> opens =
+        d.opens().stream()
+            .collect(
+                Collectors.toMap(ModuleDescriptor.Opens::source, ModuleDescriptor.Opens::targets));
+    assertEquals(
+        Map.of(
+            "dev.socksgate.app.wiring",
+            Set.of("com.google.guice"),
+            "dev.socksgate.app.cli",
+            Set.of("info.picocli"),
+            "dev.socksgate.app.bench",
+            Set.of("info.picocli")),
+        opens);
   }
 }

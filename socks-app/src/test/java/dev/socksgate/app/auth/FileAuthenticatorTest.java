@@ -24,14 +24,18 @@ class FileAuthenticatorTest {
 
   private static boolean verify(FileAuthenticator a, String user, String pass) throws Exception {
     return a.verify(user.getBytes(StandardCharsets.UTF_8), pass.getBytes(StandardCharsets.UTF_8))
-        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
   }
 
   @Test
   void knownUserRightPassword_accepted_wrongOrUnknown_refused() throws Exception {
-    AuthFile f = file("# users", "",
-        AuthFile.entry("alice", PasswordHash.create("wonder".toCharArray(), 1000)),
-        AuthFile.entry("bob", PasswordHash.create("builder".toCharArray(), 1000)));
+    AuthFile f =
+        file(
+            "# users",
+            "",
+            AuthFile.entry("alice", PasswordHash.create("wonder".toCharArray(), 1000)),
+            AuthFile.entry("bob", PasswordHash.create("builder".toCharArray(), 1000)));
     assertEquals(2, f.size());
     try (FileAuthenticator a = new FileAuthenticator(f, 1)) {
       assertTrue(verify(a, "alice", "wonder"));
@@ -48,25 +52,32 @@ class FileAuthenticatorTest {
     byte[] pw = "päss".getBytes(StandardCharsets.UTF_8);
     AuthFile f = file(AuthFile.entry("u", PasswordHash.create(AuthFile.chars(pw), 1000)));
     try (FileAuthenticator a = new FileAuthenticator(f, 1)) {
-      assertTrue(a.verify("u".getBytes(StandardCharsets.UTF_8), pw)
-          .toCompletableFuture().get(30, TimeUnit.SECONDS));
+      assertTrue(
+          a.verify("u".getBytes(StandardCharsets.UTF_8), pw)
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS));
     }
   }
 
   @Test
   void unknownUsers_costTheIterationsOfTheFilesEntries() throws Exception {
-    assertEquals(1000, file(AuthFile.entry("a", PasswordHash.create("x".toCharArray(), 1000)),
-        AuthFile.entry("b", PasswordHash.create("y".toCharArray(), 700))).decoyIterations());
+    assertEquals(
+        1000,
+        file(
+                AuthFile.entry("a", PasswordHash.create("x".toCharArray(), 1000)),
+                AuthFile.entry("b", PasswordHash.create("y".toCharArray(), 700)))
+            .decoyIterations());
     assertEquals(PasswordHash.DEFAULT_ITERATIONS, file("# no users").decoyIterations());
   }
 
   @Test
   void badLines_areRejectedWithTheirLineNumber() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> file("alice:md5:abc"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> file("alice:md5:abc"));
     assertTrue(e.getMessage().contains(":1:"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> file("no-colon-here"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> AuthFile.entry("a:b", PasswordHash.create("x".toCharArray(), 1000)));
   }
 }

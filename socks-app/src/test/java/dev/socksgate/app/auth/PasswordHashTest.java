@@ -27,19 +27,22 @@ class PasswordHashTest {
 
   @Test
   void sameMaterial_differentSalt() {
-    assertNotEquals(PasswordHash.create("pw".toCharArray(), 1000).format(),
+    assertNotEquals(
+        PasswordHash.create("pw".toCharArray(), 1000).format(),
         PasswordHash.create("pw".toCharArray(), 1000).format());
   }
 
   @Test
   void malformed_isRejected() {
     assertThrows(IllegalArgumentException.class, () -> PasswordHash.parse("md5:xyz"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> PasswordHash.parse("pbkdf2-sha512:0:AAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> PasswordHash.parse("pbkdf2-sha512:99999999999:AAAA:AAAA"));
-    assertThrows(IllegalArgumentException.class,
-        () -> PasswordHash.parse("pbkdf2-sha512:1000:!!:AAAA"));
+    assertThrows(
+        IllegalArgumentException.class, () -> PasswordHash.parse("pbkdf2-sha512:1000:!!:AAAA"));
   }
 
   @Test

@@ -33,8 +33,8 @@ class BenchOptionsTest {
     StringWriter err = new StringWriter();
     assertEquals(2, run(err, "pingpong", "--proxy", "localhost:1080"));
     assertTrue(err.toString().contains("IP literal"), err.toString());
-    assertThrows(IllegalArgumentException.class,
-        () -> BenchOptions.parseAddress("proxy.example:1080"));
+    assertThrows(
+        IllegalArgumentException.class, () -> BenchOptions.parseAddress("proxy.example:1080"));
   }
 
   @Test

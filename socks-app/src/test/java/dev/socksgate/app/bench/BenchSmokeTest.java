@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * A short run of every scenario against the real server, in process, and of each without a
- * proxy: it completes and verifies its data. Speeds are never asserted (docs/benchmarks.md has
- * the numbers); each run takes well under a second.
+ * A short run of every scenario against the real server, in process, and of each without a proxy:
+ * it completes and verifies its data. Speeds are never asserted (docs/benchmarks.md has the
+ * numbers); each run takes well under a second.
  */
 class BenchSmokeTest {
 
@@ -33,14 +33,17 @@ class BenchSmokeTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    AppConfig config = ((Invocation.Run) new CliParser(new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter())).parse(new String[] {
-            "--socks-port", "127.0.0.1:0", "--log-level", "warn"})).config();
+    AppConfig config =
+        ((Invocation.Run)
+                new CliParser(
+                        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+                    .parse(new String[] {"--socks-port", "127.0.0.1:0", "--log-level", "warn"}))
+            .config();
     Injector injector = Injectors.create(ServerModules.production(config));
     lifecycle = injector.getInstance(Lifecycle.class);
     lifecycle.start();
-    proxy = "127.0.0.1:"
-        + injector.getInstance(NioSocksServer.class).boundAddresses().get(0).getPort();
+    proxy =
+        "127.0.0.1:" + injector.getInstance(NioSocksServer.class).boundAddresses().get(0).getPort();
   }
 
   @AfterAll
@@ -71,15 +74,39 @@ class BenchSmokeTest {
 
   @Test
   void bulk_throughTheServer_verifiesEveryByte() {
-    String json = bench("bulk", "--proxy", proxy, "--streams", "3", "--mib", "2",
-        "--threads", "2", "--timeout", "60 s");
+    String json =
+        bench(
+            "bulk",
+            "--proxy",
+            proxy,
+            "--streams",
+            "3",
+            "--mib",
+            "2",
+            "--threads",
+            "2",
+            "--timeout",
+            "60 s");
     assertEquals(12, number(json, "mib_total"));
   }
 
   @Test
   void churn_byAddressAndByName() {
-    String json = bench("churn", "--proxy", proxy, "--workers", "4", "--warmup", "0",
-        "--duration", "400ms", "--connect-by", "both", "--timeout", "60 s");
+    String json =
+        bench(
+            "churn",
+            "--proxy",
+            proxy,
+            "--workers",
+            "4",
+            "--warmup",
+            "0",
+            "--duration",
+            "400ms",
+            "--connect-by",
+            "both",
+            "--timeout",
+            "60 s");
     assertTrue(number(json, "latency_ipv4_count") > 0, json);
     assertTrue(number(json, "latency_name_count") > 0, json);
   }
@@ -92,8 +119,19 @@ class BenchSmokeTest {
 
   @Test
   void idle_tunnelsStayUsable_andTheServerIsSampled() {
-    String json = bench("idle", "--proxy", proxy, "--tunnels", "40", "--steps", "2",
-        "--settle", "0", "--pid", Long.toString(ProcessHandle.current().pid()));
+    String json =
+        bench(
+            "idle",
+            "--proxy",
+            proxy,
+            "--tunnels",
+            "40",
+            "--steps",
+            "2",
+            "--settle",
+            "0",
+            "--pid",
+            Long.toString(ProcessHandle.current().pid()));
     assertEquals(40, number(json, "tunnels"));
     assertTrue(number(json, "rss_last_kib") > 0, json);
   }
@@ -112,8 +150,9 @@ class BenchSmokeTest {
       StringWriter out = new StringWriter();
       CommandLine cmd = new CommandLine(new BenchCommand());
       cmd.setOut(new PrintWriter(out, true));
-      int code = cmd.execute("bulk", "--proxy", "127.0.0.1:" + broken.port(), "--mib", "1",
-          "--timeout", "60 s");
+      int code =
+          cmd.execute(
+              "bulk", "--proxy", "127.0.0.1:" + broken.port(), "--mib", "1", "--timeout", "60 s");
       assertEquals(1, code, out.toString());
       assertTrue(out.toString().contains("upload CORRUPT, download ok"), out.toString());
       assertTrue(out.toString().contains("\"verified\":false"), out.toString());
@@ -126,8 +165,17 @@ class BenchSmokeTest {
     CommandLine cmd = new CommandLine(new BenchCommand());
     cmd.setOut(new PrintWriter(out, true));
     // Port 9 (discard) on loopback: nothing listens there in a test environment.
-    int code = cmd.execute("startup", "--proxy", "127.0.0.1:9", "--repeat", "1",
-        "--timeout", "30 s", "--", "false");
+    int code =
+        cmd.execute(
+            "startup",
+            "--proxy",
+            "127.0.0.1:9",
+            "--repeat",
+            "1",
+            "--timeout",
+            "30 s",
+            "--",
+            "false");
     assertEquals(1, code, out.toString());
     assertTrue(out.toString().contains("exited with status 1 before accepting"), out.toString());
   }

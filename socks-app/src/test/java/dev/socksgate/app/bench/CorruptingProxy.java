@@ -63,7 +63,8 @@ final class CorruptingProxy implements AutoCloseable {
   private static void copy(Socket from, Socket to, long flipAt) {
     byte[] buf = new byte[8192];
     long pos = 0;
-    try (from; to) {
+    try (from;
+        to) {
       InputStream in = from.getInputStream();
       OutputStream out = to.getOutputStream();
       for (int n; (n = in.read(buf)) > 0; pos += n) {

@@ -83,7 +83,7 @@ class HistogramTest {
   }
 
   private static void assertWithinOnePercent(long expected, long actual) {
-    assertTrue(Math.abs(actual - expected) <= expected / 100,
-        "expected ~" + expected + " got " + actual);
+    assertTrue(
+        Math.abs(actual - expected) <= expected / 100, "expected ~" + expected + " got " + actual);
   }
 }

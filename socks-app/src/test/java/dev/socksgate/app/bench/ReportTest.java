@@ -12,13 +12,16 @@ class ReportTest {
 
   @Test
   void render_endsWithOneJsonLine() {
-    Report r = new Report("churn", "127.0.0.1:1080")
-        .metric("conn_per_s", "connections/s", 1234.5678, "")
-        .field("steps", List.of(Map.of("tunnels", 10)));
+    Report r =
+        new Report("churn", "127.0.0.1:1080")
+            .metric("conn_per_s", "connections/s", 1234.5678, "")
+            .field("steps", List.of(Map.of("tunnels", 10)));
     String[] lines = r.render().split("\\R");
     String json = lines[lines.length - 1];
-    assertEquals("{\"scenario\":\"churn\",\"target\":\"127.0.0.1:1080\",\"conn_per_s\":1234.568,"
-        + "\"steps\":[{\"tunnels\":10}],\"verified\":true}", json);
+    assertEquals(
+        "{\"scenario\":\"churn\",\"target\":\"127.0.0.1:1080\",\"conn_per_s\":1234.568,"
+            + "\"steps\":[{\"tunnels\":10}],\"verified\":true}",
+        json);
     assertTrue(lines[2].startsWith("connections/s"));
     assertTrue(lines[2].endsWith("1,235"));
   }

@@ -25,8 +25,8 @@ class CliParserTest {
   @TempDir Path dir;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
-  private final CliParser parser = new CliParser(new PrintWriter(out, true),
-      new PrintWriter(err, true));
+  private final CliParser parser =
+      new CliParser(new PrintWriter(out, true), new PrintWriter(err, true));
 
   private AppConfig run(String... args) throws UsageException {
     return assertInstanceOf(Invocation.Run.class, parser.parse(args)).config();
@@ -53,13 +53,39 @@ class CliParserTest {
 
   @Test
   void everyOption_fromTheCommandLine() throws Exception {
-    Invocation.Run r = assertInstanceOf(Invocation.Run.class, parser.parse(new String[] {
-        "--socks-port", "127.0.0.1:9050 IsolateDestAddr", "--socks-port", "[::1]:9051",
-        "--socks-timeout", "5 s", "--connect-timeout", "2s", "--idle-timeout", "1 minute",
-        "--max-connections", "50", "--loops", "3", "--buffer-size", "4096",
-        "--bulk-buffer-size", "0", "--safe-socks",
-        "--test-socks", "--safe-logging=false", "--auth-file", "users.txt",
-        "--reject-internal-addresses", "--log-level", "DEBUG", "--check"}));
+    Invocation.Run r =
+        assertInstanceOf(
+            Invocation.Run.class,
+            parser.parse(
+                new String[] {
+                  "--socks-port",
+                  "127.0.0.1:9050 IsolateDestAddr",
+                  "--socks-port",
+                  "[::1]:9051",
+                  "--socks-timeout",
+                  "5 s",
+                  "--connect-timeout",
+                  "2s",
+                  "--idle-timeout",
+                  "1 minute",
+                  "--max-connections",
+                  "50",
+                  "--loops",
+                  "3",
+                  "--buffer-size",
+                  "4096",
+                  "--bulk-buffer-size",
+                  "0",
+                  "--safe-socks",
+                  "--test-socks",
+                  "--safe-logging=false",
+                  "--auth-file",
+                  "users.txt",
+                  "--reject-internal-addresses",
+                  "--log-level",
+                  "DEBUG",
+                  "--check"
+                }));
     AppConfig c = r.config();
     assertTrue(r.checkOnly());
     assertEquals(2, c.listeners().size());
@@ -82,43 +108,73 @@ class CliParserTest {
 
   @Test
   void upstreamAndExitBind_parse() throws Exception {
-    assertEquals(Optional.of(new InetSocketAddress("127.0.0.1", 9050)),
+    assertEquals(
+        Optional.of(new InetSocketAddress("127.0.0.1", 9050)),
         run("--upstream", "socks5://127.0.0.1:9050").upstream());
-    assertEquals(Optional.of(new InetSocketAddress("::1", 9050)),
+    assertEquals(
+        Optional.of(new InetSocketAddress("::1", 9050)),
         run("--upstream", "socks5://[::1]:9050/").upstream());
-    assertEquals(List.of(java.net.InetAddress.getByName("127.0.0.2"),
-        java.net.InetAddress.getByName("127.0.0.3")),
+    assertEquals(
+        List.of(
+            java.net.InetAddress.getByName("127.0.0.2"),
+            java.net.InetAddress.getByName("127.0.0.3")),
         run("--exit-bind", "127.0.0.2,127.0.0.3").exitBind());
     assertEquals(List.of(), run().exitBind());
     assertEquals(Optional.empty(), run().upstream());
-    for (String bad : new String[] {"http://127.0.0.1:9050", "socks5://tor.local:9050",
-        "socks5://127.0.0.1", "socks5://127.0.0.1:0"}) {
-      assertThrows(UsageException.class, () -> parser.parse(new String[] {"--upstream", bad}),
-          bad);
+    for (String bad :
+        new String[] {
+          "http://127.0.0.1:9050",
+          "socks5://tor.local:9050",
+          "socks5://127.0.0.1",
+          "socks5://127.0.0.1:0"
+        }) {
+      assertThrows(UsageException.class, () -> parser.parse(new String[] {"--upstream", bad}), bad);
     }
-    assertThrows(UsageException.class,
-        () -> parser.parse(new String[] {"--exit-bind", "egress.example"}));
-    assertThrows(UsageException.class, () -> parser.parse(new String[] {
-        "--upstream", "socks5://127.0.0.1:9050", "--exit-bind", "127.0.0.2"}));
+    assertThrows(
+        UsageException.class, () -> parser.parse(new String[] {"--exit-bind", "egress.example"}));
+    assertThrows(
+        UsageException.class,
+        () ->
+            parser.parse(
+                new String[] {
+                  "--upstream", "socks5://127.0.0.1:9050", "--exit-bind", "127.0.0.2"
+                }));
   }
 
   @Test
   void nonLoopbackListener_turnsInternalAddressRejectionOnByDefault() throws Exception {
     assertTrue(run("--socks-port", "0.0.0.0:1080").rejectInternalAddresses());
-    assertFalse(run("--socks-port", "0.0.0.0:1080", "--reject-internal-addresses=false")
-        .rejectInternalAddresses());
+    assertFalse(
+        run("--socks-port", "0.0.0.0:1080", "--reject-internal-addresses=false")
+            .rejectInternalAddresses());
   }
 
   @Test
   void configFile_holdsTheSameKeys_andTheCommandLineWins() throws Exception {
     Path conf = dir.resolve("socksgate.conf");
-    Files.writeString(conf, String.join("\n",
-        "# a comment", "", "socks-port 127.0.0.1:9150 IsolateDestPort SessionGroup=4",
-        "socks-port [::1]:9151", "socks-timeout 2 minutes", "safe-socks", "loops 2",
-        "safe-logging false", "max-connections 77", "log-level warn", "connect-timeout 7 s",
-        "idle-timeout 9 s", "buffer-size 8192", "test-socks", "auth-file users.txt",
-        "reject-internal-addresses true", "control-port 127.0.0.1:9051",
-        "control-cookie-file cookie.txt", "exit-bind 127.0.0.2,127.0.0.3"),
+    Files.writeString(
+        conf,
+        String.join(
+            "\n",
+            "# a comment",
+            "",
+            "socks-port 127.0.0.1:9150 IsolateDestPort SessionGroup=4",
+            "socks-port [::1]:9151",
+            "socks-timeout 2 minutes",
+            "safe-socks",
+            "loops 2",
+            "safe-logging false",
+            "max-connections 77",
+            "log-level warn",
+            "connect-timeout 7 s",
+            "idle-timeout 9 s",
+            "buffer-size 8192",
+            "test-socks",
+            "auth-file users.txt",
+            "reject-internal-addresses true",
+            "control-port 127.0.0.1:9051",
+            "control-cookie-file cookie.txt",
+            "exit-bind 127.0.0.2,127.0.0.3"),
         StandardCharsets.UTF_8);
     AppConfig fromFile = run("--config", conf.toString());
     assertEquals(2, fromFile.listeners().size());
@@ -140,11 +196,12 @@ class CliParserTest {
     assertEquals(2, fromFile.exitBind().size());
     Path up = dir.resolve("up.conf");
     Files.writeString(up, "upstream socks5://127.0.0.1:9050\n", StandardCharsets.UTF_8);
-    assertEquals(Optional.of(new InetSocketAddress("127.0.0.1", 9050)),
+    assertEquals(
+        Optional.of(new InetSocketAddress("127.0.0.1", 9050)),
         run("--config", up.toString()).upstream());
 
-    AppConfig overridden = run("--config", conf.toString(), "--loops", "5",
-        "--socks-port", "127.0.0.1:7000");
+    AppConfig overridden =
+        run("--config", conf.toString(), "--loops", "5", "--socks-port", "127.0.0.1:7000");
     assertEquals(5, overridden.loops());
     assertEquals(List.of(SocksPortSpec.parse("127.0.0.1:7000")), overridden.listeners());
   }
@@ -153,18 +210,21 @@ class CliParserTest {
   void badInput_isAUsageErrorWithAOneLineMessage() {
     assertThrows(UsageException.class, () -> parser.parse(new String[] {"--no-such-option"}));
     assertThrows(UsageException.class, () -> parser.parse(new String[] {"--loops", "many"}));
-    assertThrows(UsageException.class,
+    assertThrows(
+        UsageException.class,
         () -> parser.parse(new String[] {"--socks-port", "1080 IsolateNothing"}));
-    assertThrows(UsageException.class,
-        () -> parser.parse(new String[] {"--socks-timeout", "later"}));
+    assertThrows(
+        UsageException.class, () -> parser.parse(new String[] {"--socks-timeout", "later"}));
     assertThrows(UsageException.class, () -> parser.parse(new String[] {"--loops", "0"}));
-    assertThrows(UsageException.class,
-        () -> parser.parse(new String[] {"--bulk-buffer-size", "512"}));
-    assertThrows(UsageException.class,
-        () -> parser.parse(new String[] {"--bulk-buffer-size", "16777217"}));
+    assertThrows(
+        UsageException.class, () -> parser.parse(new String[] {"--bulk-buffer-size", "512"}));
+    assertThrows(
+        UsageException.class, () -> parser.parse(new String[] {"--bulk-buffer-size", "16777217"}));
     assertThrows(UsageException.class, () -> parser.parse(new String[] {"--log-level", "loud"}));
-    UsageException e = assertThrows(UsageException.class,
-        () -> parser.parse(new String[] {"--config", dir.resolve("missing").toString()}));
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () -> parser.parse(new String[] {"--config", dir.resolve("missing").toString()}));
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
   }
 
@@ -172,12 +232,13 @@ class CliParserTest {
   void badConfigFileKey_namesTheLine() throws Exception {
     Path conf = dir.resolve("bad.conf");
     Files.writeString(conf, "loops 2\n--loops 3\n", StandardCharsets.UTF_8);
-    UsageException e = assertThrows(UsageException.class,
-        () -> parser.parse(new String[] {"--config", conf.toString()}));
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> parser.parse(new String[] {"--config", conf.toString()}));
     assertTrue(e.getMessage().contains(":2:"), e.getMessage());
     Files.writeString(conf, "bogus-key 1\n", StandardCharsets.UTF_8);
-    assertThrows(UsageException.class,
-        () -> parser.parse(new String[] {"--config", conf.toString()}));
+    assertThrows(
+        UsageException.class, () -> parser.parse(new String[] {"--config", conf.toString()}));
   }
 
   @Test

@@ -20,13 +20,14 @@ class ExampleConfigTest {
 
   @TempDir Path dir;
 
-  private final CliParser parser = new CliParser(new PrintWriter(new StringWriter()),
-      new PrintWriter(new StringWriter()));
+  private final CliParser parser =
+      new CliParser(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
 
   private List<OptionSpec> fileOptions() {
     CommandLine cmd = parser.commandLine(new CliOptions());
-    return cmd.getCommandSpec().options().stream().filter(o -> !ExampleConfig.NOT_IN_FILES
-        .contains(o.longestName().substring(2))).collect(Collectors.toList());
+    return cmd.getCommandSpec().options().stream()
+        .filter(o -> !ExampleConfig.NOT_IN_FILES.contains(o.longestName().substring(2)))
+        .collect(Collectors.toList());
   }
 
   @Test
@@ -34,8 +35,10 @@ class ExampleConfigTest {
     String text = ExampleConfig.text();
     String flat = text.replaceAll("\n# ?", " ").replaceAll("\\s+", " ");
     List<OptionSpec> options = fileOptions();
-    long declared = Arrays.stream(CliOptions.class.getDeclaredFields())
-        .filter(f -> f.isAnnotationPresent(CommandLine.Option.class)).count();
+    long declared =
+        Arrays.stream(CliOptions.class.getDeclaredFields())
+            .filter(f -> f.isAnnotationPresent(CommandLine.Option.class))
+            .count();
     assertEquals(declared - 2, options.size(), "CliOptions' options but config and check");
     for (OptionSpec o : options) {
       String key = o.longestName().substring(2);
@@ -56,7 +59,8 @@ class ExampleConfigTest {
     Path file = dir.resolve("socksgate.conf");
     ExampleConfig.main(new String[] {file.toString()});
     assertEquals(List.of(), ConfigFile.read(file));
-    assertInstanceOf(Invocation.Run.class, parser.parse(new String[] {"--config", file.toString()}));
+    assertInstanceOf(
+        Invocation.Run.class, parser.parse(new String[] {"--config", file.toString()}));
   }
 
   @Test
@@ -64,18 +68,26 @@ class ExampleConfigTest {
     Invocation.Run defaults = assertInstanceOf(Invocation.Run.class, parser.parse(new String[0]));
     int withDefault = 0;
     for (String line : ExampleConfig.text().lines().collect(Collectors.toList())) {
-      String key = line.startsWith("#") && !line.startsWith("# ") && line.contains(" ")
-          ? line.substring(1, line.indexOf(' ')) : null;
-      OptionSpec option = key == null ? null : fileOptions().stream()
-          .filter(o -> o.longestName().equals("--" + key)).findFirst().orElse(null);
+      String key =
+          line.startsWith("#") && !line.startsWith("# ") && line.contains(" ")
+              ? line.substring(1, line.indexOf(' '))
+              : null;
+      OptionSpec option =
+          key == null
+              ? null
+              : fileOptions().stream()
+                  .filter(o -> o.longestName().equals("--" + key))
+                  .findFirst()
+                  .orElse(null);
       if (option == null || option.defaultValue() == null) {
         continue;
       }
       withDefault++;
       Path file = dir.resolve(key + ".conf");
       Files.writeString(file, line.substring(1) + "\n");
-      Invocation.Run run = assertInstanceOf(Invocation.Run.class,
-          parser.parse(new String[] {"--config", file.toString()}), line);
+      Invocation.Run run =
+          assertInstanceOf(
+              Invocation.Run.class, parser.parse(new String[] {"--config", file.toString()}), line);
       assertEquals(defaults.config(), run.config(), line);
     }
     assertTrue(withDefault >= 10, "most options have a default: " + withDefault);

@@ -34,9 +34,12 @@ class PasswdCommandTest {
     Path file = dir.resolve("users");
     Files.writeString(file, line + "\n", StandardCharsets.UTF_8);
     try (FileAuthenticator a = new FileAuthenticator(AuthFile.read(file), 1)) {
-      assertTrue(a.verify("alice".getBytes(StandardCharsets.UTF_8),
-          "s3cret".getBytes(StandardCharsets.UTF_8)).toCompletableFuture()
-          .get(30, TimeUnit.SECONDS));
+      assertTrue(
+          a.verify(
+                  "alice".getBytes(StandardCharsets.UTF_8),
+                  "s3cret".getBytes(StandardCharsets.UTF_8))
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS));
     }
   }
 }

@@ -18,8 +18,8 @@ import picocli.CommandLine;
 
 /**
  * The start-up parser and picocli read the same declarations; wherever the quick one answers, its
- * answer is picocli's, field by field, and wherever picocli would print help or an error, the
- * quick one steps aside.
+ * answer is picocli's, field by field, and wherever picocli would print help or an error, the quick
+ * one steps aside.
  */
 class QuickParseTest {
 
@@ -27,52 +27,150 @@ class QuickParseTest {
       new CliParser(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
 
   /** Every option, in both spellings, and every switch form. */
-  private static final List<String[]> VALID = List.of(
-      new String[] {},
-      new String[] {"--socks-port", "127.0.0.1:9050 IsolateDestAddr", "--socks-port", "[::1]:9051",
-          "--socks-timeout", "5 s", "--connect-timeout", "2s", "--idle-timeout", "1 minute",
-          "--max-connections", "50", "--loops", "3", "--buffer-size", "4096",
-          "--bulk-buffer-size", "0", "--safe-socks", "--test-socks", "--safe-logging=false",
-          "--auth-file", "users.txt", "--reject-internal-addresses", "--log-level", "DEBUG",
-          "--check", "--control-port", "127.0.0.1:9051", "--control-cookie-file", "c.cookie",
-          "--exit-bind", "127.0.0.2,127.0.0.3", "--config", "socksgate.conf"},
-      new String[] {"--socks-port=1080", "--socks-timeout=5 s", "--connect-timeout=2s",
-          "--idle-timeout=0", "--max-connections=7", "--loops=1", "--buffer-size=8192",
-          "--bulk-buffer-size=1048576", "--safe-socks=true", "--test-socks=FALSE",
-          "--safe-logging=true", "--auth-file=a b.txt", "--reject-internal-addresses=false",
-          "--upstream=socks5://127.0.0.1:9050", "--log-level=warn", "--exit-bind=::1"},
-      new String[] {"--safe-socks", "false", "--test-socks", "TRUE", "--safe-logging", "false"},
-      new String[] {"--reject-internal-addresses", "true", "--check"},
-      new String[] {"--loops", "1", "--loops", "3", "--log-level", "info", "--log-level", "error"},
-      new String[] {"--exit-bind", "127.0.0.2,127.0.0.3", "--exit-bind", "127.0.0.4"},
-      new String[] {"--upstream", "socks5://[::1]:9050/", "--socks-port", "0"});
+  private static final List<String[]> VALID =
+      List.of(
+          new String[] {},
+          new String[] {
+            "--socks-port",
+            "127.0.0.1:9050 IsolateDestAddr",
+            "--socks-port",
+            "[::1]:9051",
+            "--socks-timeout",
+            "5 s",
+            "--connect-timeout",
+            "2s",
+            "--idle-timeout",
+            "1 minute",
+            "--max-connections",
+            "50",
+            "--loops",
+            "3",
+            "--buffer-size",
+            "4096",
+            "--bulk-buffer-size",
+            "0",
+            "--safe-socks",
+            "--test-socks",
+            "--safe-logging=false",
+            "--auth-file",
+            "users.txt",
+            "--reject-internal-addresses",
+            "--log-level",
+            "DEBUG",
+            "--check",
+            "--control-port",
+            "127.0.0.1:9051",
+            "--control-cookie-file",
+            "c.cookie",
+            "--exit-bind",
+            "127.0.0.2,127.0.0.3",
+            "--config",
+            "socksgate.conf"
+          },
+          new String[] {
+            "--socks-port=1080",
+            "--socks-timeout=5 s",
+            "--connect-timeout=2s",
+            "--idle-timeout=0",
+            "--max-connections=7",
+            "--loops=1",
+            "--buffer-size=8192",
+            "--bulk-buffer-size=1048576",
+            "--safe-socks=true",
+            "--test-socks=FALSE",
+            "--safe-logging=true",
+            "--auth-file=a b.txt",
+            "--reject-internal-addresses=false",
+            "--upstream=socks5://127.0.0.1:9050",
+            "--log-level=warn",
+            "--exit-bind=::1"
+          },
+          new String[] {"--safe-socks", "false", "--test-socks", "TRUE", "--safe-logging", "false"},
+          new String[] {"--reject-internal-addresses", "true", "--check"},
+          new String[] {
+            "--loops", "1", "--loops", "3", "--log-level", "info", "--log-level", "error"
+          },
+          new String[] {"--exit-bind", "127.0.0.2,127.0.0.3", "--exit-bind", "127.0.0.4"},
+          new String[] {"--upstream", "socks5://[::1]:9050/", "--socks-port", "0"});
 
   @Test
   void everyValidForm_quickAnswers_andAgreesWithPicocli() throws Exception {
     for (String[] args : VALID) {
-      CliOptions quick = QuickParse.parse(args)
-          .orElseThrow(() -> new AssertionError("stepped aside for " + List.of(args)));
+      CliOptions quick =
+          QuickParse.parse(args)
+              .orElseThrow(() -> new AssertionError("stepped aside for " + List.of(args)));
       assertSame(picocli(args), quick, args);
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--help", "-h", "--version", "-V", "passwd alice", "bench bulk",
-      "--nope", "--loops many", "--loops", "--check=true", "--safe-socks=maybe", "--",
-      "--socks-port -1", "positional", "--socks-port", "--log-level --check", "-x"})
+  @ValueSource(
+      strings = {
+        "--help",
+        "-h",
+        "--version",
+        "-V",
+        "passwd alice",
+        "bench bulk",
+        "--nope",
+        "--loops many",
+        "--loops",
+        "--check=true",
+        "--safe-socks=maybe",
+        "--",
+        "--socks-port -1",
+        "positional",
+        "--socks-port",
+        "--log-level --check",
+        "-x"
+      })
   void helpVersionSubcommandsAndErrors_areLeftToPicocli(String line) {
     assertEquals(Optional.empty(), QuickParse.parse(line.split(" ")), line);
   }
 
   @Test
   void randomArgumentLists_quickNeverDisagreesWithPicocli() throws Exception {
-    String[] tokens = {"--socks-port", "--socks-port=1081", "127.0.0.1:1082", "--loops", "2",
-        "--loops=x", "--safe-socks", "--safe-socks=false", "false", "TRUE", "--check",
-        "--check=true", "--log-level", "debug", "--exit-bind", "127.0.0.2,::1", "--max-connections",
-        "-3", "--buffer-size=2048", "--idle-timeout", "5 s", "--upstream",
-        "socks5://127.0.0.1:9050", "--reject-internal-addresses", "--help", "bench", "--",
-        "--auth-file", "f", "--nope", "=", "--test-socks=", "passwd", "-V", "--safe-logging",
-        "--bulk-buffer-size=0", "--log-level=--check", "--exit-bind=", "\"quoted\""};
+    String[] tokens = {
+      "--socks-port",
+      "--socks-port=1081",
+      "127.0.0.1:1082",
+      "--loops",
+      "2",
+      "--loops=x",
+      "--safe-socks",
+      "--safe-socks=false",
+      "false",
+      "TRUE",
+      "--check",
+      "--check=true",
+      "--log-level",
+      "debug",
+      "--exit-bind",
+      "127.0.0.2,::1",
+      "--max-connections",
+      "-3",
+      "--buffer-size=2048",
+      "--idle-timeout",
+      "5 s",
+      "--upstream",
+      "socks5://127.0.0.1:9050",
+      "--reject-internal-addresses",
+      "--help",
+      "bench",
+      "--",
+      "--auth-file",
+      "f",
+      "--nope",
+      "=",
+      "--test-socks=",
+      "passwd",
+      "-V",
+      "--safe-logging",
+      "--bulk-buffer-size=0",
+      "--log-level=--check",
+      "--exit-bind=",
+      "\"quoted\""
+    };
     Random random = new Random(7);
     int answered = 0;
     for (int n = 0; n < 3000; n++) {

@@ -29,14 +29,17 @@ class SocksPortSpecTest {
 
   @Test
   void ipv4AndIpv6Addresses_parseWithoutLookup() {
-    assertEquals(new InetSocketAddress("0.0.0.0", 1080), SocksPortSpec.parse("0.0.0.0:1080").bind());
+    assertEquals(
+        new InetSocketAddress("0.0.0.0", 1080), SocksPortSpec.parse("0.0.0.0:1080").bind());
     assertEquals(new InetSocketAddress("::1", 1081), SocksPortSpec.parse("[::1]:1081").bind());
   }
 
   @Test
   void everyFlag_turnsItsSettingOn() {
-    SocksPortSpec s = SocksPortSpec.parse("1080 IsolateClientProtocol IsolateDestPort "
-        + "IsolateDestAddr PreferSOCKSNoAuth ExtendedErrors SessionGroup=7");
+    SocksPortSpec s =
+        SocksPortSpec.parse(
+            "1080 IsolateClientProtocol IsolateDestPort "
+                + "IsolateDestAddr PreferSOCKSNoAuth ExtendedErrors SessionGroup=7");
     assertEquals(new IsolationFlags(true, true, true, true, true), s.isolation());
     assertTrue(s.preferNoAuth());
     assertTrue(s.extendedErrors());
@@ -59,23 +62,29 @@ class SocksPortSpecTest {
 
   @Test
   void lastMention_wins() {
-    assertFalse(SocksPortSpec.parse("1080 IsolateDestPort NoIsolateDestPort")
-        .isolation().isolateDestPort());
-    assertTrue(SocksPortSpec.parse("1080 NoIsolateDestPort IsolateDestPort")
-        .isolation().isolateDestPort());
+    assertFalse(
+        SocksPortSpec.parse("1080 IsolateDestPort NoIsolateDestPort")
+            .isolation()
+            .isolateDestPort());
+    assertTrue(
+        SocksPortSpec.parse("1080 NoIsolateDestPort IsolateDestPort")
+            .isolation()
+            .isolateDestPort());
   }
 
   @Test
   void badInput_isRejectedWithItsReason() {
-    assertEquals("unknown SocksPort flag: IsolateEverything",
-        assertThrows(IllegalArgumentException.class,
-            () -> SocksPortSpec.parse("1080 IsolateEverything")).getMessage());
+    assertEquals(
+        "unknown SocksPort flag: IsolateEverything",
+        assertThrows(
+                IllegalArgumentException.class, () -> SocksPortSpec.parse("1080 IsolateEverything"))
+            .getMessage());
     assertThrows(IllegalArgumentException.class, () -> SocksPortSpec.parse("65536"));
     assertThrows(IllegalArgumentException.class, () -> SocksPortSpec.parse("localhost:1080"));
     assertThrows(IllegalArgumentException.class, () -> SocksPortSpec.parse("::1:1080"));
     assertThrows(IllegalArgumentException.class, () -> SocksPortSpec.parse("1080 SessionGroup=-1"));
-    assertThrows(IllegalArgumentException.class,
-        () -> SocksPortSpec.parse("1080 SessionGroup=1000000"));
+    assertThrows(
+        IllegalArgumentException.class, () -> SocksPortSpec.parse("1080 SessionGroup=1000000"));
     assertThrows(IllegalArgumentException.class, () -> SocksPortSpec.parse("  "));
   }
 }

@@ -39,27 +39,42 @@ class ControlPortTest {
   @Test
   void signalNewnym_overTheWire_advancesTheIsolationEpoch() throws Exception {
     Path cookieFile = dir.resolve("control.cookie");
-    AppConfig config = ((Invocation.Run) new CliParser(new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter())).parse(new String[] {"--socks-port", "127.0.0.1:0",
-            "--control-port", "127.0.0.1:0", "--control-cookie-file", cookieFile.toString()}))
-        .config();
+    AppConfig config =
+        ((Invocation.Run)
+                new CliParser(
+                        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+                    .parse(
+                        new String[] {
+                          "--socks-port",
+                          "127.0.0.1:0",
+                          "--control-port",
+                          "127.0.0.1:0",
+                          "--control-cookie-file",
+                          cookieFile.toString()
+                        }))
+            .config();
     Injector injector = Injectors.create(ServerModules.production(config));
     Lifecycle lifecycle = injector.getInstance(Lifecycle.class);
     lifecycle.start();
     try {
-      InetSocketAddress control = injector.getInstance(
-          Key.get(new TypeLiteral<Optional<ControlPort>>() {})).orElseThrow().boundAddress();
+      InetSocketAddress control =
+          injector
+              .getInstance(Key.get(new TypeLiteral<Optional<ControlPort>>() {}))
+              .orElseThrow()
+              .boundAddress();
       TorIsolationPolicy policy = injector.getInstance(TorIsolationPolicy.class);
       long before = policy.currentEpoch();
       try (Socket s = new Socket()) {
         s.connect(control, 10_000);
         s.setSoTimeout(10_000);
         OutputStream out = s.getOutputStream();
-        BufferedReader in = new BufferedReader(
-            new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
         String cookie = HexFormat.of().formatHex(Files.readAllBytes(cookieFile));
-        out.write(("AUTHENTICATE " + cookie + "\r\nSIGNAL NEWNYM\r\nQUIT\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
+        out.write(
+            ("AUTHENTICATE " + cookie + "\r\nSIGNAL NEWNYM\r\nQUIT\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         assertEquals("250 OK", in.readLine());
         assertEquals("250 OK", in.readLine());
@@ -74,8 +89,10 @@ class ControlPortTest {
 
   @Test
   void nonLoopbackControlPort_isAUsageError() {
-    assertThrows(dev.socksgate.app.cli.UsageException.class, () -> new CliParser(new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter())).parse(new String[] {
-            "--control-port", "0.0.0.0:9051"}));
+    assertThrows(
+        dev.socksgate.app.cli.UsageException.class,
+        () ->
+            new CliParser(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+                .parse(new String[] {"--control-port", "0.0.0.0:9051"}));
   }
 }

@@ -22,17 +22,19 @@ class ControlSessionTest {
   @BeforeEach
   void setUp() throws Exception {
     cookie = Cookie.create(dir.resolve("cookie"));
-    session = new ControlSession(new ControlCommands() {
-      @Override
-      public long newIdentity() {
-        return epoch.incrementAndGet();
-      }
+    session =
+        new ControlSession(
+            new ControlCommands() {
+              @Override
+              public long newIdentity() {
+                return epoch.incrementAndGet();
+              }
 
-      @Override
-      public Cookie cookie() {
-        return cookie;
-      }
-    });
+              @Override
+              public Cookie cookie() {
+                return cookie;
+              }
+            });
   }
 
   private String cookieHex() throws Exception {
@@ -43,8 +45,13 @@ class ControlSessionTest {
   void protocolInfo_namesCookieAuthAndTheFile() {
     ControlSession.Reply r = session.handle("PROTOCOLINFO 1");
     assertTrue(r.text().startsWith("250-PROTOCOLINFO 1\r\n"), r.text());
-    assertTrue(r.text().contains("250-AUTH METHODS=COOKIE COOKIEFILE=\""
-        + cookie.file().toAbsolutePath() + "\"\r\n"), r.text());
+    assertTrue(
+        r.text()
+            .contains(
+                "250-AUTH METHODS=COOKIE COOKIEFILE=\""
+                    + cookie.file().toAbsolutePath()
+                    + "\"\r\n"),
+        r.text());
     assertTrue(r.text().endsWith("250 OK\r\n"), r.text());
     assertFalse(r.close());
   }
@@ -55,8 +62,7 @@ class ControlSessionTest {
     assertEquals("250 OK\r\n", session.handle("SIGNAL NEWNYM").text());
     assertEquals("250 OK\r\n", session.handle("signal newnym").text());
     assertEquals(2, epoch.get());
-    assertEquals("552 Unrecognized signal code \"HALT\"\r\n",
-        session.handle("SIGNAL HALT").text());
+    assertEquals("552 Unrecognized signal code \"HALT\"\r\n", session.handle("SIGNAL HALT").text());
     assertEquals("510 Unrecognized command \"GETCONF\"\r\n", session.handle("GETCONF x").text());
     ControlSession.Reply quit = session.handle("QUIT");
     assertEquals("250 closing connection\r\n", quit.text());

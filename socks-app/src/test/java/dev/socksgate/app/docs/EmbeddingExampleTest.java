@@ -57,8 +57,8 @@ class EmbeddingExampleTest {
   static final class TableResolver implements Resolver {
     @Override
     public CompletionStage<List<InetAddress>> resolve(String name, IsolationKey key) {
-      List<InetAddress> answer = name.equals("app.internal")
-          ? List.of(InetAddress.getLoopbackAddress()) : List.of();
+      List<InetAddress> answer =
+          name.equals("app.internal") ? List.of(InetAddress.getLoopbackAddress()) : List.of();
       return CompletableFuture.completedFuture(answer);
     }
 
@@ -67,6 +67,7 @@ class EmbeddingExampleTest {
       return CompletableFuture.completedFuture(Optional.empty());
     }
   }
+
   // doc:end
 
   // doc:exit
@@ -81,14 +82,16 @@ class EmbeddingExampleTest {
     }
 
     @Override
-    public CompletionStage<ExitResult<NioExit>> connect(StreamRequest request, IsolationKey key,
-        ByteBuffer earlyData) {
+    public CompletionStage<ExitResult<NioExit>> connect(
+        StreamRequest request, IsolationKey key, ByteBuffer earlyData) {
       if (!allowed.contains(request.target().port())) {
-        return CompletableFuture.completedFuture(new ExitResult.Failed<>(StreamFailure.NOT_ALLOWED));
+        return CompletableFuture.completedFuture(
+            new ExitResult.Failed<>(StreamFailure.NOT_ALLOWED));
       }
       return direct.connect(request, key, earlyData);
     }
   }
+
   // doc:end
 
   @Test
@@ -114,27 +117,41 @@ class EmbeddingExampleTest {
       // doc:server
       NioTransport transport = new NioTransport(1);
       Resolver resolver = new TableResolver();
-      ExitConnector<NioExit> exits = new PortAllowlist(
-          new NioExitConnector(transport, resolver, Duration.ofSeconds(10)), List.of(originPort));
-      StreamService<NioExit> service = new StreamService<>(resolver, exits,
-          new TorIsolationPolicy(), new TorDestinationPolicy(false, false, false));
-      NioSocksServer server = new NioSocksServer(transport, service, NioServerConfig.builder()
-          .listener(new InetSocketAddress("127.0.0.1", 0), ListenerSettings.torDefaults(1))
-          .build());
+      ExitConnector<NioExit> exits =
+          new PortAllowlist(
+              new NioExitConnector(transport, resolver, Duration.ofSeconds(10)),
+              List.of(originPort));
+      StreamService<NioExit> service =
+          new StreamService<>(
+              resolver,
+              exits,
+              new TorIsolationPolicy(),
+              new TorDestinationPolicy(false, false, false));
+      NioSocksServer server =
+          new NioSocksServer(
+              transport,
+              service,
+              NioServerConfig.builder()
+                  .listener(new InetSocketAddress("127.0.0.1", 0), ListenerSettings.torDefaults(1))
+                  .build());
       server.start();
       InetSocketAddress proxy = server.boundAddresses().get(0); // port 0 → the real port
       // ... serve ...
       // doc:end
       try {
         try (SocksTestClient c = SocksTestClient.connect(proxy).noAuth()) {
-          assertEquals(Socks5ReplyCode.SUCCEEDED, c.request(Socks5Command.CONNECT,
-              SocksAddress.domain("app.internal"), originPort).rep());
+          assertEquals(
+              Socks5ReplyCode.SUCCEEDED,
+              c.request(Socks5Command.CONNECT, SocksAddress.domain("app.internal"), originPort)
+                  .rep());
           c.send("hi".getBytes(StandardCharsets.US_ASCII));
           assertArrayEquals("hi".getBytes(StandardCharsets.US_ASCII), c.readExactly(2));
         }
         try (SocksTestClient c = SocksTestClient.connect(proxy).noAuth()) {
-          assertEquals(Socks5ReplyCode.NOT_ALLOWED, c.request(Socks5Command.CONNECT,
-              SocksAddress.domain("app.internal"), originPort + 1).rep());
+          assertEquals(
+              Socks5ReplyCode.NOT_ALLOWED,
+              c.request(Socks5Command.CONNECT, SocksAddress.domain("app.internal"), originPort + 1)
+                  .rep());
         }
       } finally {
         // doc:stop
@@ -147,26 +164,27 @@ class EmbeddingExampleTest {
   @Test
   void documentHoldsEveryRegionVerbatim() throws IOException {
     String doc = normalize(Files.readString(DOC, StandardCharsets.UTF_8));
-    String source = Files.readString(
-        Path.of("src/test/java/dev/socksgate/app/docs/EmbeddingExampleTest.java"),
-        StandardCharsets.UTF_8);
-    Matcher m = Pattern.compile("// doc:(\\w+)\\n(.*?)// doc:end", Pattern.DOTALL)
-        .matcher(source);
+    String source =
+        Files.readString(
+            Path.of("src/test/java/dev/socksgate/app/docs/EmbeddingExampleTest.java"),
+            StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("// doc:(\\w+)\\n(.*?)// doc:end", Pattern.DOTALL).matcher(source);
     int regions = 0;
     while (m.find()) {
       regions++;
       String region = normalize(m.group(2));
       assertInstanceOf(String.class, region);
       if (!doc.contains(region)) {
-        throw new AssertionError("docs/embedding.md lacks region '" + m.group(1) + "':\n"
-            + region);
+        throw new AssertionError("docs/embedding.md lacks region '" + m.group(1) + "':\n" + region);
       }
     }
     assertEquals(5, regions);
   }
 
   private static String normalize(String text) {
-    return text.lines().map(String::strip).filter(l -> !l.isEmpty())
+    return text.lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
         .collect(Collectors.joining("\n"));
   }
 }

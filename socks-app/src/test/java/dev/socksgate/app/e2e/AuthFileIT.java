@@ -28,17 +28,27 @@ class AuthFileIT {
   @Test
   void onlyTheRightPasswordGetsThrough() throws Exception {
     Tools.need(Tools.Client.CURL);
-    Result made = Tools.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString(), "-p", AppProcess.modules().toString(), "-m", "dev.socksgate.app",
-        "passwd", "--iterations", "20000", "alice"), "wonderland\n");
+    Result made =
+        Tools.run(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-p",
+                AppProcess.modules().toString(),
+                "-m",
+                "dev.socksgate.app",
+                "passwd",
+                "--iterations",
+                "20000",
+                "alice"),
+            "wonderland\n");
     assertEquals(0, made.exit(), made.out());
     assertTrue(made.out().startsWith("alice:pbkdf2-sha512:20000:"), made.out());
     Path users = dir.resolve("users");
     Files.writeString(users, made.out(), StandardCharsets.UTF_8);
 
     try (HttpOrigin origin = HttpOrigin.start(InetAddress.getByName("127.0.0.1"));
-        AppProcess app = AppProcess.start(1, "--socks-port", "127.0.0.1:0",
-            "--auth-file", users.toString())) {
+        AppProcess app =
+            AppProcess.start(1, "--socks-port", "127.0.0.1:0", "--auth-file", users.toString())) {
       String url = "http://127.0.0.1:" + origin.port() + "/";
       String proxy = "127.0.0.1:" + app.port();
       Result ok = Tools.curl("--socks5", "alice:wonderland@" + proxy, url);

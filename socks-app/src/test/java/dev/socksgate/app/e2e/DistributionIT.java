@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The distribution as users get it: the tarball unpacked somewhere else (a path with a space),
- * its launcher's choice of Java, its class-data archive, and the failures it must name.
+ * The distribution as users get it: the tarball unpacked somewhere else (a path with a space), its
+ * launcher's choice of Java, its class-data archive, and the failures it must name.
  */
 class DistributionIT {
 
@@ -47,15 +47,18 @@ class DistributionIT {
   static void unpack() throws Exception {
     Path tarball = tarball();
     spaced = Files.createDirectories(temp.resolve("install dir"));
-    Result r = run(List.of("tar", "-xzf", tarball.toAbsolutePath().toString(), "-C",
-        spaced.toString()), Map.of());
+    Result r =
+        run(
+            List.of("tar", "-xzf", tarball.toAbsolutePath().toString(), "-C", spaced.toString()),
+            Map.of());
     assertEquals(0, r.status(), r.output());
   }
 
   private static Path tarball() throws IOException {
     try (Stream<Path> s = Files.list(Path.of("target"))) {
-      List<Path> found = s.filter(p -> p.getFileName().toString().matches(
-          "socksgate-.+\\.tar\\.gz")).collect(Collectors.toList());
+      List<Path> found =
+          s.filter(p -> p.getFileName().toString().matches("socksgate-.+\\.tar\\.gz"))
+              .collect(Collectors.toList());
       assertEquals(1, found.size(), "one tarball in target/ after package: " + found);
       return found.get(0);
     }
@@ -72,17 +75,25 @@ class DistributionIT {
     Path home = home();
     assertTrue(home.getFileName().toString().startsWith("socksgate-"), home.toString());
     Path launcher = home.resolve("bin/socksgate");
-    assertTrue(Files.getPosixFilePermissions(launcher).contains(
-        PosixFilePermission.OTHERS_EXECUTE), "bin/socksgate is executable");
-    for (String f : List.of("conf/socksgate.conf", "conf/log4j2.properties",
-        "systemd/socksgate.service", "README.md")) {
+    assertTrue(
+        Files.getPosixFilePermissions(launcher).contains(PosixFilePermission.OTHERS_EXECUTE),
+        "bin/socksgate is executable");
+    for (String f :
+        List.of(
+            "conf/socksgate.conf",
+            "conf/log4j2.properties",
+            "systemd/socksgate.service",
+            "README.md")) {
       assertTrue(Files.isRegularFile(home.resolve(f)), f);
     }
-    assertEquals(names(AppProcess.modules()), names(home.resolve("lib")),
+    assertEquals(
+        names(AppProcess.modules()),
+        names(home.resolve("lib")),
         "lib/ is the module path the build made, and nothing else (no class-data archive)");
     String unit = Files.readString(home.resolve("systemd/socksgate.service"));
     assertTrue(unit.contains("ExecStart=/opt/socksgate/bin/socksgate"), unit);
-    assertEquals(Files.readString(Path.of("src/main/resources/log4j2.properties")),
+    assertEquals(
+        Files.readString(Path.of("src/main/resources/log4j2.properties")),
         Files.readString(home.resolve("conf/log4j2.properties")));
   }
 
@@ -99,13 +110,21 @@ class DistributionIT {
     assertFalse(check.output().contains("warning"), check.output());
 
     try (EchoOrigin origin = EchoOrigin.start();
-        AppProcess app = AppProcess.start(1, List.of(launcher.toString(), "--socks-port",
-            "127.0.0.1:0"), Map.of())) {
+        AppProcess app =
+            AppProcess.start(
+                1, List.of(launcher.toString(), "--socks-port", "127.0.0.1:0"), Map.of())) {
       assertEquals("java", commandName(app.pid()), "the launcher execs the JVM");
-      try (SocksTestClient c = SocksTestClient.connect(
-          new InetSocketAddress(InetAddress.getLoopbackAddress(), app.port())).noAuth()) {
-        assertEquals(Socks5ReplyCode.SUCCEEDED, c.request(Socks5Command.CONNECT,
-            SocksAddress.of(InetAddress.getLoopbackAddress()), origin.port()).rep());
+      try (SocksTestClient c =
+          SocksTestClient.connect(
+                  new InetSocketAddress(InetAddress.getLoopbackAddress(), app.port()))
+              .noAuth()) {
+        assertEquals(
+            Socks5ReplyCode.SUCCEEDED,
+            c.request(
+                    Socks5Command.CONNECT,
+                    SocksAddress.of(InetAddress.getLoopbackAddress()),
+                    origin.port())
+                .rep());
         byte[] ping = "through the launcher".getBytes(StandardCharsets.US_ASCII);
         c.send(ping);
         assertArrayEquals(ping, c.readExactly(ping.length));
@@ -117,8 +136,8 @@ class DistributionIT {
 
   @Test
   void launcher_unknownOption_exits2WithUsage() throws Exception {
-    Result r = run(List.of(home().resolve("bin/socksgate").toString(), "--no-such-option"),
-        Map.of());
+    Result r =
+        run(List.of(home().resolve("bin/socksgate").toString(), "--no-such-option"), Map.of());
     assertEquals(2, r.status(), r.output());
     assertTrue(r.output().contains("Unknown option: '--no-such-option'"), r.output());
     assertTrue(r.output().contains("Usage: socksgate"), r.output());
@@ -127,8 +146,10 @@ class DistributionIT {
   @Test
   void launcher_javaHomePointingAtNothing_saysSoInOneLine() throws Exception {
     Path nothing = temp.resolve("no java here");
-    Result r = run(List.of(home().resolve("bin/socksgate").toString(), "--check"),
-        Map.of("JAVA_HOME", nothing.toString()));
+    Result r =
+        run(
+            List.of(home().resolve("bin/socksgate").toString(), "--check"),
+            Map.of("JAVA_HOME", nothing.toString()));
     assertEquals(1, r.status(), r.output());
     assertEquals(1, r.output().strip().lines().count(), r.output());
     assertTrue(r.output().startsWith("socksgate: JAVA_HOME is '" + nothing + "'"), r.output());
@@ -141,15 +162,17 @@ class DistributionIT {
     Path withRelease = fakeJava(temp.resolve("jdk 11"), true);
     Path withoutRelease = fakeJava(temp.resolve("jdk11-bare"), false);
 
-    Result fromHome = run(List.of(launcher.toString(), "--check"),
-        Map.of("JAVA_HOME", withRelease.toString()));
-    Result fromPath = run(List.of(launcher.toString(), "--check"), Map.of("JAVA_HOME", "",
-        "PATH", withoutRelease.resolve("bin") + ":/usr/bin:/bin"));
+    Result fromHome =
+        run(List.of(launcher.toString(), "--check"), Map.of("JAVA_HOME", withRelease.toString()));
+    Result fromPath =
+        run(
+            List.of(launcher.toString(), "--check"),
+            Map.of("JAVA_HOME", "", "PATH", withoutRelease.resolve("bin") + ":/usr/bin:/bin"));
     for (Result r : List.of(fromHome, fromPath)) {
       assertEquals(1, r.status(), r.output());
       assertEquals(1, r.output().strip().lines().count(), r.output());
-      assertTrue(r.output().contains("is version 11.0.22; SocksGate needs Java 17 or newer"),
-          r.output());
+      assertTrue(
+          r.output().contains("is version 11.0.22; SocksGate needs Java 17 or newer"), r.output());
     }
   }
 
@@ -157,17 +180,25 @@ class DistributionIT {
   private static Path fakeJava(Path dir, boolean releaseFile) throws IOException {
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Path java = bin.resolve("java");
-    Files.writeString(java, "#!/bin/sh\n"
-        + "if [ \"$1\" = -version ]; then\n"
-        + "  echo 'openjdk version \"11.0.22\" 2024-01-16' >&2\n"
-        + "  exit 0\n"
-        + "fi\n"
-        + "echo 'the fake Java 11 was asked to run a program' >&2\n"
-        + "exit 99\n");
-    Files.setPosixFilePermissions(java, Set.of(PosixFilePermission.OWNER_READ,
-        PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
-        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE,
-        PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));
+    Files.writeString(
+        java,
+        "#!/bin/sh\n"
+            + "if [ \"$1\" = -version ]; then\n"
+            + "  echo 'openjdk version \"11.0.22\" 2024-01-16' >&2\n"
+            + "  exit 0\n"
+            + "fi\n"
+            + "echo 'the fake Java 11 was asked to run a program' >&2\n"
+            + "exit 99\n");
+    Files.setPosixFilePermissions(
+        java,
+        Set.of(
+            PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_EXECUTE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_EXECUTE,
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OTHERS_READ));
     if (releaseFile) {
       Files.writeString(dir.resolve("release"), "JAVA_VERSION=\"11.0.22\"\n");
     }
@@ -175,8 +206,7 @@ class DistributionIT {
   }
 
   @Test
-  void classDataArchive_madeOnFirstStart_used_remadeWhenStale_quietWhenBroken()
-      throws Exception {
+  void classDataArchive_madeOnFirstStart_used_remadeWhenStale_quietWhenBroken() throws Exception {
     // A copy without a space in its path (JDK 17 cannot archive a module path with one).
     Path home = copyOf(home(), temp.resolve("writable"));
     Path launcher = home.resolve("bin/socksgate");
@@ -185,7 +215,9 @@ class DistributionIT {
 
     Result first = run(List.of(launcher.toString(), "--check"), env);
     assertEquals(0, first.status(), first.output());
-    assertEquals("configuration OK: 1 listener(s)", first.output().strip(),
+    assertEquals(
+        "configuration OK: 1 listener(s)",
+        first.output().strip(),
         "the training run prints nothing");
     Path archive = onlyArchive(cache);
 
@@ -194,22 +226,24 @@ class DistributionIT {
     logging.put("SOCKSGATE_JAVA_OPTS", "-Xlog:class+load=info");
     Result used = run(List.of(launcher.toString(), "--check"), logging);
     assertEquals(0, used.status(), used.output());
-    assertTrue(used.output().contains("dev.socksgate.app.Main source: shared objects file"),
+    assertTrue(
+        used.output().contains("dev.socksgate.app.Main source: shared objects file"),
         "Main is loaded from the archive");
 
     // Stale: a jar newer than the archive (same size, same name) makes the launcher train again.
     Path jar = home.resolve("lib").resolve(names(home.resolve("lib")).get(0));
-    Files.setLastModifiedTime(archive, FileTime.fromMillis(
-        Files.getLastModifiedTime(jar).toMillis() - 60_000));
+    Files.setLastModifiedTime(
+        archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
     Result again = run(List.of(launcher.toString(), "--check"), env);
     assertEquals(0, again.status(), again.output());
     Path remade = onlyArchive(cache);
-    assertTrue(Files.getLastModifiedTime(remade).compareTo(Files.getLastModifiedTime(jar)) > 0,
+    assertTrue(
+        Files.getLastModifiedTime(remade).compareTo(Files.getLastModifiedTime(jar)) > 0,
         "made anew after the jar changed");
 
     // Broken (truncated, or not an archive at all): ignored, and the JVM says nothing.
-    for (byte[] junk : List.of(new byte[0], "not a class-data archive".getBytes(
-        StandardCharsets.US_ASCII))) {
+    for (byte[] junk :
+        List.of(new byte[0], "not a class-data archive".getBytes(StandardCharsets.US_ASCII))) {
       Files.delete(remade); // the JVM makes archives read-only
       Files.write(remade, junk);
       Result broken = run(List.of(launcher.toString(), "--check"), env);
@@ -226,8 +260,10 @@ class DistributionIT {
 
     // Turned off: no archive is looked for or made.
     Path none = Files.createDirectories(temp.resolve("cache-off"));
-    Result off = run(List.of(launcher.toString(), "--check"),
-        Map.of("SOCKSGATE_CDS", "off", "SOCKSGATE_CACHE_DIR", none.toString()));
+    Result off =
+        run(
+            List.of(launcher.toString(), "--check"),
+            Map.of("SOCKSGATE_CDS", "off", "SOCKSGATE_CACHE_DIR", none.toString()));
     assertEquals(0, off.status(), off.output());
     assertEquals(List.of(), names(none));
   }
@@ -245,9 +281,18 @@ class DistributionIT {
     Result r;
     if ("root".equals(System.getProperty("user.name"))) {
       // Permissions do not stop root: mount both read-only in a mount namespace of its own.
-      List<String> cmd = new ArrayList<>(List.of("unshare", "-m", "sh", "-c",
-          "mount --bind -o ro \"$1\" \"$1\" && mount --bind -o ro \"$2\" \"$2\" && shift 2 "
-              + "&& exec \"$@\"", "sh", home.toString(), nohome.toString()));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  "unshare",
+                  "-m",
+                  "sh",
+                  "-c",
+                  "mount --bind -o ro \"$1\" \"$1\" && mount --bind -o ro \"$2\" \"$2\" && shift 2 "
+                      + "&& exec \"$@\"",
+                  "sh",
+                  home.toString(),
+                  nohome.toString()));
       cmd.addAll(check);
       r = run(cmd, env);
     } else {
@@ -304,11 +349,13 @@ class DistributionIT {
 
   /** Runs a command to its end (bounded), with stdout and stderr together. */
   private static Result run(List<String> command, Map<String, String> env) throws Exception {
-    ProcessBuilder pb = AppProcess.withEnvironment(new ProcessBuilder(command), env)
-        .redirectErrorStream(true);
+    ProcessBuilder pb =
+        AppProcess.withEnvironment(new ProcessBuilder(command), env).redirectErrorStream(true);
     Path out = Files.createTempFile(temp, "out", ".txt");
-    Process p = pb.redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-        Path.of("/dev/null").toFile())).start();
+    Process p =
+        pb.redirectOutput(out.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            .start();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("did not end within 60 s: " + command);

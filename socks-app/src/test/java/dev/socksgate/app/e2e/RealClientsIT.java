@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged server, started with the README's command, driven by real clients: curl, tor-resolve,
- * Python's PySocks and the JDK's SOCKS client. Everything stays on loopback; the only names used
- * are {@code localhost} (from /etc/hosts, never DNS) and IP literals.
+ * The packaged server, started with the README's command, driven by real clients: curl,
+ * tor-resolve, Python's PySocks and the JDK's SOCKS client. Everything stays on loopback; the only
+ * names used are {@code localhost} (from /etc/hosts, never DNS) and IP literals.
  */
 class RealClientsIT {
 
@@ -62,8 +62,8 @@ class RealClientsIT {
     assertFetched(Tools.curl("--socks4", proxy(), "http://127.0.0.1:" + origin4.port() + "/"));
     assertFetched(Tools.curl("--socks4a", proxy(), "http://localhost:" + origin4.port() + "/"));
     assertFetched(Tools.curl("--socks5", proxy(), "http://127.0.0.1:" + origin4.port() + "/"));
-    assertFetched(Tools.curl("--socks5-hostname", proxy(),
-        "http://localhost:" + origin4.port() + "/"));
+    assertFetched(
+        Tools.curl("--socks5-hostname", proxy(), "http://localhost:" + origin4.port() + "/"));
   }
 
   @Test
@@ -73,14 +73,29 @@ class RealClientsIT {
 
   @Test
   void curl_withUserPassword_isAcceptedWithoutAuthFile() throws Exception {
-    assertFetched(Tools.curl("--socks5-hostname", "alice:secret@" + proxy(),
-        "http://localhost:" + origin4.port() + "/"));
+    assertFetched(
+        Tools.curl(
+            "--socks5-hostname",
+            "alice:secret@" + proxy(),
+            "http://localhost:" + origin4.port() + "/"));
   }
 
   @Test
   void curl_usingThePortAsAnHttpProxy_getsThe501Page() throws Exception {
-    Result r = Tools.run(List.of(Tools.need(Client.CURL), "-sS", "--noproxy", "",
-        "--max-time", "20", "-i", "-x", "http://" + proxy(), "http://example.test/"), null);
+    Result r =
+        Tools.run(
+            List.of(
+                Tools.need(Client.CURL),
+                "-sS",
+                "--noproxy",
+                "",
+                "--max-time",
+                "20",
+                "-i",
+                "-x",
+                "http://" + proxy(),
+                "http://example.test/"),
+            null);
     assertTrue(r.out().startsWith("HTTP/1.0 501 "), r.out());
     assertTrue(r.out().contains("This is a SOCKS proxy, not an HTTP proxy"), r.out());
   }
@@ -101,39 +116,50 @@ class RealClientsIT {
 
   @Test
   void pysocks_socks4_socks4a_socks5_remoteDns() throws Exception {
-    String script = String.join("\n",
-        "import socks, sys",
-        "proxy_port, origin = int(sys.argv[1]), int(sys.argv[2])",
-        "cases = [(socks.SOCKS4, '127.0.0.1', False), (socks.SOCKS4, 'localhost', True),",
-        "         (socks.SOCKS5, '127.0.0.1', False), (socks.SOCKS5, 'localhost', True)]",
-        "for kind, host, rdns in cases:",
-        "    s = socks.socksocket()",
-        "    s.settimeout(20)",
-        "    s.set_proxy(kind, '127.0.0.1', proxy_port, rdns=rdns)",
-        "    s.connect((host, origin))",
-        "    s.sendall(b'GET / HTTP/1.0\\r\\n\\r\\n')",
-        "    data = b''",
-        "    while True:",
-        "        chunk = s.recv(4096)",
-        "        if not chunk: break",
-        "        data += chunk",
-        "    s.close()",
-        "    print(kind, host, data.split(b'\\r\\n\\r\\n', 1)[1].decode().strip())",
-        "");
-    Result r = Tools.run(List.of(Tools.need(Client.PYSOCKS), "-c", script,
-        String.valueOf(app.port()), String.valueOf(origin4.port())), null);
+    String script =
+        String.join(
+            "\n",
+            "import socks, sys",
+            "proxy_port, origin = int(sys.argv[1]), int(sys.argv[2])",
+            "cases = [(socks.SOCKS4, '127.0.0.1', False), (socks.SOCKS4, 'localhost', True),",
+            "         (socks.SOCKS5, '127.0.0.1', False), (socks.SOCKS5, 'localhost', True)]",
+            "for kind, host, rdns in cases:",
+            "    s = socks.socksocket()",
+            "    s.settimeout(20)",
+            "    s.set_proxy(kind, '127.0.0.1', proxy_port, rdns=rdns)",
+            "    s.connect((host, origin))",
+            "    s.sendall(b'GET / HTTP/1.0\\r\\n\\r\\n')",
+            "    data = b''",
+            "    while True:",
+            "        chunk = s.recv(4096)",
+            "        if not chunk: break",
+            "        data += chunk",
+            "    s.close()",
+            "    print(kind, host, data.split(b'\\r\\n\\r\\n', 1)[1].decode().strip())",
+            "");
+    Result r =
+        Tools.run(
+            List.of(
+                Tools.need(Client.PYSOCKS),
+                "-c",
+                script,
+                String.valueOf(app.port()),
+                String.valueOf(origin4.port())),
+            null);
     assertEquals(0, r.exit(), r.out());
-    assertEquals(4, r.out().lines().filter(l -> l.endsWith(HttpOrigin.BODY.strip())).count(),
-        r.out());
+    assertEquals(
+        4, r.out().lines().filter(l -> l.endsWith(HttpOrigin.BODY.strip())).count(), r.out());
   }
 
   @Test
   void jdkSocksClient_connectsByAddressAndByName() throws Exception {
     Proxy proxy = new Proxy(Proxy.Type.SOCKS, new InetSocketAddress("127.0.0.1", app.port()));
-    assertEquals(HttpOrigin.BODY, fetch(proxy,
-        new InetSocketAddress(InetAddress.getByName("127.0.0.1"), origin4.port())));
-    assertEquals(HttpOrigin.BODY, fetch(proxy,
-        InetSocketAddress.createUnresolved("localhost", origin4.port())));
+    assertEquals(
+        HttpOrigin.BODY,
+        fetch(proxy, new InetSocketAddress(InetAddress.getByName("127.0.0.1"), origin4.port())));
+    assertEquals(
+        HttpOrigin.BODY,
+        fetch(proxy, InetSocketAddress.createUnresolved("localhost", origin4.port())));
   }
 
   static String fetch(Proxy proxy, InetSocketAddress target) throws IOException {

@@ -25,25 +25,37 @@ class SafeLoggingIT {
     Tools.need(Client.CURL);
     String torResolve = Tools.need(Client.TOR_RESOLVE);
     try (HttpOrigin origin = HttpOrigin.start(InetAddress.getByName("127.0.0.1"));
-        AppProcess app = AppProcess.start(1, "--socks-port", "127.0.0.4:0", "--log-level",
-            "trace", "--test-socks")) {
+        AppProcess app =
+            AppProcess.start(
+                1, "--socks-port", "127.0.0.4:0", "--log-level", "trace", "--test-socks")) {
       String proxy = "127.0.0.4:" + app.port();
       int port = origin.port();
-      Tools.Result v5 = Tools.curl("--interface", "127.0.0.2", "--socks5",
-          "secret-user-name:secret-pass-word@" + proxy, "http://127.0.0.1:" + port + "/");
+      Tools.Result v5 =
+          Tools.curl(
+              "--interface",
+              "127.0.0.2",
+              "--socks5",
+              "secret-user-name:secret-pass-word@" + proxy,
+              "http://127.0.0.1:" + port + "/");
       assertEquals(0, v5.exit(), v5.out() + "\n" + app.log());
-      Tools.Result v4a = Tools.curl("--interface", "127.0.0.2", "--socks4a", proxy,
-          "http://localhost:" + port + "/");
+      Tools.Result v4a =
+          Tools.curl(
+              "--interface", "127.0.0.2", "--socks4a", proxy, "http://localhost:" + port + "/");
       assertEquals(0, v4a.exit(), v4a.out() + "\n" + app.log());
       // failures are logged at debug: a refused port and an unknown command
-      Tools.curl("--interface", "127.0.0.2", "--socks5-hostname", proxy,
-          "http://localhost:1/");
+      Tools.curl("--interface", "127.0.0.2", "--socks5-hostname", proxy, "http://localhost:1/");
       Tools.run(List.of(torResolve, "-5", "localhost", proxy), null);
       assertEquals(0, app.stop());
       String log = app.log();
       assertTrue(log.contains("[scrubbed]"), "scrubbed markers expected:\n" + log);
-      for (String secret : List.of("127.0.0.2", "127.0.0.1", "localhost", "secret-user-name",
-          "secret-pass-word", ":" + port)) {
+      for (String secret :
+          List.of(
+              "127.0.0.2",
+              "127.0.0.1",
+              "localhost",
+              "secret-user-name",
+              "secret-pass-word",
+              ":" + port)) {
         assertFalse(log.contains(secret), "'" + secret + "' leaked into the log:\n" + log);
       }
     }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged server stopped by SIGTERM or SIGINT at varied moments of its start-up and of its
- * service: the exit status is 0 every time, the ports it bound are free afterwards, and nothing
- * is logged at error level. The moments are chosen by waiting for log lines, never by time.
+ * service: the exit status is 0 every time, the ports it bound are free afterwards, and nothing is
+ * logged at error level. The moments are chosen by waiting for log lines, never by time.
  */
 class StopCycleIT {
 
@@ -60,10 +60,11 @@ class StopCycleIT {
   void aStopDuringARelayLetsItFinish() throws Exception {
     try (EchoOrigin origin = EchoOrigin.start();
         AppProcess app = AppProcess.start(1, "--socks-port", "127.0.0.1:0")) {
-      SocksTestClient c = SocksTestClient.connect(new InetSocketAddress(LOOPBACK, app.port()))
-          .noAuth();
-      assertEquals(Socks5ReplyCode.SUCCEEDED, c.request(Socks5Command.CONNECT,
-          SocksAddress.of(LOOPBACK), origin.port()).rep());
+      SocksTestClient c =
+          SocksTestClient.connect(new InetSocketAddress(LOOPBACK, app.port())).noAuth();
+      assertEquals(
+          Socks5ReplyCode.SUCCEEDED,
+          c.request(Socks5Command.CONNECT, SocksAddress.of(LOOPBACK), origin.port()).rep());
       roundTrip(c, "before the signal");
       app.signal("TERM");
       app.awaitLine("letting relays finish");
@@ -78,9 +79,16 @@ class StopCycleIT {
   }
 
   private static void cycle(Moment m, String signal, boolean twice) throws Exception {
-    try (AppProcess app = AppProcess.spawn("--log-level", "debug",
-        "--socks-port", "127.0.0.1:0", "--socks-port", "127.0.0.1:0",
-        "--socks-port", "127.0.0.1:0")) {
+    try (AppProcess app =
+        AppProcess.spawn(
+            "--log-level",
+            "debug",
+            "--socks-port",
+            "127.0.0.1:0",
+            "--socks-port",
+            "127.0.0.1:0",
+            "--socks-port",
+            "127.0.0.1:0")) {
       app.awaitLine(m.line);
       app.signal(signal);
       if (twice) {

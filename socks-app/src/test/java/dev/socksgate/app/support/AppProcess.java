@@ -37,20 +37,24 @@ public final class AppProcess implements AutoCloseable {
 
   private AppProcess(Process process) {
     this.process = process;
-    reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          synchronized (log) {
-            log.add(line);
-          }
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-    }, "app-log");
+    reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  synchronized (log) {
+                    log.add(line);
+                  }
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                // the process ended
+              }
+            },
+            "app-log");
     reader.setDaemon(true);
     reader.start();
   }
@@ -69,31 +73,38 @@ public final class AppProcess implements AutoCloseable {
 
   /** Returns the module-path command line with {@code args}. */
   private static List<String> moduleCommand(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
-        "java").toString(), "-p", modules().toString(), "-m", "dev.socksgate.app"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-p",
+                modules().toString(),
+                "-m",
+                "dev.socksgate.app"));
     cmd.addAll(List.of(args));
     return cmd;
   }
 
   /**
-   * Starts {@code command} (for example the distribution's launcher) with {@code env} added to
-   * the environment (a null value removes the variable) and returns at once.
+   * Starts {@code command} (for example the distribution's launcher) with {@code env} added to the
+   * environment (a null value removes the variable) and returns at once.
    */
   public static AppProcess launch(List<String> command, Map<String, String> env)
       throws IOException {
-    return new AppProcess(withEnvironment(new ProcessBuilder(command), env)
-        .redirectErrorStream(true).start());
+    return new AppProcess(
+        withEnvironment(new ProcessBuilder(command), env).redirectErrorStream(true).start());
   }
 
   /** Adds {@code env} to the builder's environment (a null value removes the variable). */
   public static ProcessBuilder withEnvironment(ProcessBuilder pb, Map<String, String> env) {
-    env.forEach((k, v) -> {
-      if (v == null) {
-        pb.environment().remove(k);
-      } else {
-        pb.environment().put(k, v);
-      }
-    });
+    env.forEach(
+        (k, v) -> {
+          if (v == null) {
+            pb.environment().remove(k);
+          } else {
+            pb.environment().put(k, v);
+          }
+        });
     return pb;
   }
 
@@ -126,8 +137,8 @@ public final class AppProcess implements AutoCloseable {
   }
 
   /**
-   * Waits (bounded) until a line containing {@code needle} has been logged since the last line
-   * this object consumed, and returns it.
+   * Waits (bounded) until a line containing {@code needle} has been logged since the last line this
+   * object consumed, and returns it.
    */
   public String awaitLine(String needle) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
@@ -171,8 +182,10 @@ public final class AppProcess implements AutoCloseable {
   /** Sends a signal by name ({@code TERM}, {@code INT}) with the shell's kill builtin. */
   public void signal(String name) throws Exception {
     // sh is on every machine; a kill binary (procps) need not be
-    Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -" + name + " " + process.pid())
-        .redirectErrorStream(true).start();
+    Process kill =
+        new ProcessBuilder("/bin/sh", "-c", "kill -" + name + " " + process.pid())
+            .redirectErrorStream(true)
+            .start();
     if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
       kill.destroyForcibly();
       throw new AssertionError("kill -" + name + " failed");

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A tiny HTTP/1.0 origin on a loopback address and port 0: answers every request with a fixed
- * body and closes. Records the address each connection came from. One thread per connection is
- * fine for a test origin.
+ * A tiny HTTP/1.0 origin on a loopback address and port 0: answers every request with a fixed body
+ * and closes. Records the address each connection came from. One thread per connection is fine for
+ * a test origin.
  */
 public final class HttpOrigin implements AutoCloseable {
 
@@ -78,8 +78,11 @@ public final class HttpOrigin implements AutoCloseable {
       }
       byte[] body = BODY.getBytes(StandardCharsets.US_ASCII);
       OutputStream out = s.getOutputStream();
-      out.write(("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+                  + body.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(body);
       out.flush();
     } catch (SocketException e) {

@@ -39,8 +39,10 @@ public final class SocksTestClient implements AutoCloseable {
 
   /** Offers only username/password (RFC 1929) with these credentials. */
   public SocksTestClient login(String user, String password) {
-    login = Optional.of(new Credentials.UsernamePassword(user.getBytes(StandardCharsets.UTF_8),
-        password.getBytes(StandardCharsets.UTF_8)));
+    login =
+        Optional.of(
+            new Credentials.UsernamePassword(
+                user.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8)));
     return this;
   }
 
@@ -53,13 +55,14 @@ public final class SocksTestClient implements AutoCloseable {
   /**
    * Runs the handshake for this request and returns the server's reply, success or refusal.
    *
-   * @throws AssertionError if the negotiation fails before the request (method, credentials) or
-   *     the server's bytes are malformed
+   * @throws AssertionError if the negotiation fails before the request (method, credentials) or the
+   *     server's bytes are malformed
    */
   public Socks5Reply request(Socks5Command command, SocksAddress address, int port)
       throws IOException {
-    ClientHandshake client = ClientHandshake.socks5(new Socks5Request(command, address, port),
-        login, ByteBuffer.allocate(0));
+    ClientHandshake client =
+        ClientHandshake.socks5(
+            new Socks5Request(command, address, port), login, ByteBuffer.allocate(0));
     send(client.start().bytes());
     while (true) {
       ClientHandshake.Step step = client.step(in);

@@ -49,18 +49,22 @@ public final class Tools {
   }
 
   /**
-   * Returns the path of a client program (for {@link Client#PYSOCKS}, the Python that imports
-   * it). When it is missing the calling test is skipped with one line naming the program and its
-   * Debian package, or fails instead under {@code -Dsocksgate.clients=required}.
+   * Returns the path of a client program (for {@link Client#PYSOCKS}, the Python that imports it).
+   * When it is missing the calling test is skipped with one line naming the program and its Debian
+   * package, or fails instead under {@code -Dsocksgate.clients=required}.
    */
   public static String need(Client client) throws Exception {
     boolean required = required();
     if (client.installed()) {
       return client.path;
     }
-    String line = client.program + " not found (" + client.path
-        + (client == Client.PYSOCKS ? " -c 'import socks'" : "") + "); Debian package: "
-        + client.debianPackage;
+    String line =
+        client.program
+            + " not found ("
+            + client.path
+            + (client == Client.PYSOCKS ? " -c 'import socks'" : "")
+            + "); Debian package: "
+            + client.debianPackage;
     if (required) {
       fail(line + " (required by -D" + CLIENTS_PROPERTY + "=required)");
     }
@@ -73,8 +77,9 @@ public final class Tools {
     return switch (mode) {
       case "required" -> true;
       case "", "optional" -> false;
-      default -> throw new IllegalStateException("-D" + CLIENTS_PROPERTY + "=" + mode
-          + ": expected 'required' or 'optional'");
+      default ->
+          throw new IllegalStateException(
+              "-D" + CLIENTS_PROPERTY + "=" + mode + ": expected 'required' or 'optional'");
     };
   }
 
@@ -98,8 +103,8 @@ public final class Tools {
 
   /** Runs curl through a SOCKS proxy; never an environment proxy. */
   public static Result curl(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(need(Client.CURL), "-sS", "--noproxy", "",
-        "--max-time", "20"));
+    List<String> cmd =
+        new ArrayList<>(List.of(need(Client.CURL), "-sS", "--noproxy", "", "--max-time", "20"));
     cmd.addAll(List.of(args));
     return run(cmd, null);
   }

@@ -29,18 +29,21 @@ import org.junit.jupiter.api.Test;
 class InjectorTest {
 
   private static AppConfig config(String... args) throws Exception {
-    return ((Invocation.Run) new CliParser(new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter())).parse(args)).config();
+    return ((Invocation.Run)
+            new CliParser(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+                .parse(args))
+        .config();
   }
 
   @Test
   void productionModules_buildEveryBinding_withoutSideEffects() throws Exception {
     Injector injector = Injectors.create(ServerModules.production(config()));
     assertTrue(injector.getInstance(Resolver.class) instanceof JdkResolver);
-    assertTrue(injector.getInstance(new Key<ExitConnector<NioExit>>() {})
-        instanceof NioExitConnector);
+    assertTrue(
+        injector.getInstance(new Key<ExitConnector<NioExit>>() {}) instanceof NioExitConnector);
     assertNotNull(injector.getInstance(Key.get(new TypeLiteral<StreamService<NioExit>>() {})));
-    assertSame(injector.getInstance(IsolationPolicy.class),
+    assertSame(
+        injector.getInstance(IsolationPolicy.class),
         injector.getInstance(dev.socksgate.core.isolation.TorIsolationPolicy.class));
     assertSame(injector.getInstance(NioTransport.class), injector.getInstance(NioTransport.class));
     assertTrue(!injector.getInstance(NioTransport.class).isRunning(), "nothing started");
@@ -50,15 +53,25 @@ class InjectorTest {
 
   @Test
   void transportSettings_comeFromTheOptions() throws Exception {
-    NioServerConfig c = Injectors.create(ServerModules.production(config("--buffer-size", "8192",
-        "--bulk-buffer-size", "0", "--max-connections", "9", "--socks-timeout", "7 s")))
-        .getInstance(NioServerConfig.class);
+    NioServerConfig c =
+        Injectors.create(
+                ServerModules.production(
+                    config(
+                        "--buffer-size",
+                        "8192",
+                        "--bulk-buffer-size",
+                        "0",
+                        "--max-connections",
+                        "9",
+                        "--socks-timeout",
+                        "7 s")))
+            .getInstance(NioServerConfig.class);
     assertEquals(8192, c.bufferSize());
     assertEquals(0, c.bulkBufferSize());
     assertEquals(9, c.maxConnections());
     assertEquals(java.time.Duration.ofSeconds(7), c.handshakeTimeout());
-    NioServerConfig defaults = Injectors.create(ServerModules.production(config()))
-        .getInstance(NioServerConfig.class);
+    NioServerConfig defaults =
+        Injectors.create(ServerModules.production(config())).getInstance(NioServerConfig.class);
     assertEquals(NioServerConfig.DEFAULT_BULK_BUFFER_SIZE, defaults.bulkBufferSize());
   }
 }

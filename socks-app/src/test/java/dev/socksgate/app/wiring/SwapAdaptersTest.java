@@ -43,8 +43,9 @@ class SwapAdaptersTest {
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
   private static final InetAddress DOC_ADDRESS = address("192.0.2.7");
 
-  private final TestAdaptersModule adapters = new TestAdaptersModule(
-      Map.of("service.test", List.of(LOOPBACK)), Map.of(DOC_ADDRESS, "seven.test"));
+  private final TestAdaptersModule adapters =
+      new TestAdaptersModule(
+          Map.of("service.test", List.of(LOOPBACK)), Map.of(DOC_ADDRESS, "seven.test"));
   private EchoOrigin origin;
   private Injector injector;
   private Lifecycle lifecycle;
@@ -61,9 +62,12 @@ class SwapAdaptersTest {
   @BeforeEach
   void start() throws Exception {
     origin = EchoOrigin.start();
-    AppConfig config = ((Invocation.Run) new CliParser(new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter())).parse(new String[] {
-            "--socks-port", "127.0.0.1:0", "--loops", "1"})).config();
+    AppConfig config =
+        ((Invocation.Run)
+                new CliParser(
+                        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+                    .parse(new String[] {"--socks-port", "127.0.0.1:0", "--loops", "1"}))
+            .config();
     List<Module> modules = new ArrayList<>(ServerModules.withoutAdapters(config));
     modules.add(adapters);
     injector = Injectors.create(modules);
@@ -79,8 +83,8 @@ class SwapAdaptersTest {
   }
 
   private void echoThrough(SocksTestClient c) throws Exception {
-    Socks5Reply reply = c.request(Socks5Command.CONNECT, SocksAddress.domain("service.test"),
-        origin.port());
+    Socks5Reply reply =
+        c.request(Socks5Command.CONNECT, SocksAddress.domain("service.test"), origin.port());
     assertEquals(Socks5ReplyCode.SUCCEEDED, reply.rep());
     byte[] payload = "ping through the swapped exit".getBytes(StandardCharsets.US_ASCII);
     c.send(payload);
@@ -98,14 +102,21 @@ class SwapAdaptersTest {
     }
     assertEquals(3, adapters.exits.size());
     for (TestAdaptersModule.Seen s : adapters.exits) {
-      assertEquals(new Host.Name("service.test"), s.request().target().host(),
+      assertEquals(
+          new Host.Name("service.test"),
+          s.request().target().host(),
           "the exit connector got the name, not an address");
     }
-    assertEquals(adapters.exits.get(0).key(), adapters.exits.get(1).key(),
+    assertEquals(
+        adapters.exits.get(0).key(),
+        adapters.exits.get(1).key(),
         "same credentials, same client address: may share");
-    assertNotEquals(adapters.exits.get(0).key(), adapters.exits.get(2).key(),
+    assertNotEquals(
+        adapters.exits.get(0).key(),
+        adapters.exits.get(2).key(),
         "different credentials: isolated");
-    assertTrue(adapters.lookups.stream().anyMatch(l -> l.query().equals("service.test")),
+    assertTrue(
+        adapters.lookups.stream().anyMatch(l -> l.query().equals("service.test")),
         "the direct exit resolved the name through the swapped resolver");
   }
 
@@ -129,14 +140,15 @@ class SwapAdaptersTest {
     }
     try (SocksTestClient c = SocksTestClient.connect(proxy).noAuth()) {
       Socks5Reply r = c.request(Socks5Command.RESOLVE_PTR, SocksAddress.of(DOC_ADDRESS), 0);
-      assertEquals(Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, SocksAddress.domain("seven.test"),
-          0), r);
+      assertEquals(
+          Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, SocksAddress.domain("seven.test"), 0), r);
     }
     try (SocksTestClient c = SocksTestClient.connect(proxy).noAuth()) {
       Socks5Reply r = c.request(Socks5Command.RESOLVE, SocksAddress.domain("nowhere.test"), 0);
       assertEquals(Socks5Reply.unspecified(Socks5ReplyCode.HOST_UNREACHABLE), r);
     }
-    assertEquals(List.of("service.test", "192.0.2.7", "nowhere.test"),
+    assertEquals(
+        List.of("service.test", "192.0.2.7", "nowhere.test"),
         adapters.lookups.stream().map(TestAdaptersModule.Lookup::query).toList());
     assertTrue(adapters.exits.isEmpty(), "lookups never open an exit");
   }
@@ -149,7 +161,6 @@ class SwapAdaptersTest {
       s.getOutputStream().write(new byte[] {1, 2, 3});
       assertArrayEquals(new byte[] {1, 2, 3}, s.getInputStream().readNBytes(3));
     }
-    assertEquals(new Host.Name("service.test"),
-        adapters.exits.get(0).request().target().host());
+    assertEquals(new Host.Name("service.test"), adapters.exits.get(0).request().target().host());
   }
 }

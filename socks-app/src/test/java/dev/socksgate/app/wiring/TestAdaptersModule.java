@@ -67,8 +67,8 @@ final class TestAdaptersModule extends AbstractModule {
     NioExitConnector direct = new NioExitConnector(transport, resolver, Duration.ofSeconds(5));
     return new ExitConnector<>() {
       @Override
-      public CompletionStage<ExitResult<NioExit>> connect(StreamRequest request,
-          IsolationKey key, ByteBuffer earlyData) {
+      public CompletionStage<ExitResult<NioExit>> connect(
+          StreamRequest request, IsolationKey key, ByteBuffer earlyData) {
         exits.add(new Seen(request, key));
         return direct.connect(request, key, earlyData);
       }

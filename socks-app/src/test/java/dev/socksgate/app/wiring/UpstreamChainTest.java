@@ -34,14 +34,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Our server chained through a second instance of itself: the front one runs the production
- * modules with {@code --upstream}, the back one has recording test adapters. What the back one
- * sees is what a Tor upstream would see.
+ * Our server chained through a second instance of itself: the front one runs the production modules
+ * with {@code --upstream}, the back one has recording test adapters. What the back one sees is what
+ * a Tor upstream would see.
  */
 class UpstreamChainTest {
 
-  private final TestAdaptersModule back = new TestAdaptersModule(
-      Map.of("service.test", List.of(InetAddress.getLoopbackAddress())), Map.of());
+  private final TestAdaptersModule back =
+      new TestAdaptersModule(
+          Map.of("service.test", List.of(InetAddress.getLoopbackAddress())), Map.of());
   private EchoOrigin origin;
   private Lifecycle backLife;
   private Lifecycle frontLife;
@@ -49,23 +50,34 @@ class UpstreamChainTest {
   private InetSocketAddress proxy;
 
   private static AppConfig config(String... args) throws Exception {
-    return ((Invocation.Run) new CliParser(new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter())).parse(args)).config();
+    return ((Invocation.Run)
+            new CliParser(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+                .parse(args))
+        .config();
   }
 
   @BeforeEach
   void start() throws Exception {
     origin = EchoOrigin.start();
-    List<Module> backModules = new ArrayList<>(ServerModules.withoutAdapters(
-        config("--socks-port", "127.0.0.1:0", "--loops", "1")));
+    List<Module> backModules =
+        new ArrayList<>(
+            ServerModules.withoutAdapters(config("--socks-port", "127.0.0.1:0", "--loops", "1")));
     backModules.add(back);
     Injector backInjector = Injectors.create(backModules);
     backLife = backInjector.getInstance(Lifecycle.class);
     backLife.start();
     InetSocketAddress backAddress =
         backInjector.getInstance(NioSocksServer.class).boundAddresses().get(0);
-    front = Injectors.create(ServerModules.production(config("--socks-port", "127.0.0.1:0",
-        "--loops", "1", "--upstream", "socks5://127.0.0.1:" + backAddress.getPort())));
+    front =
+        Injectors.create(
+            ServerModules.production(
+                config(
+                    "--socks-port",
+                    "127.0.0.1:0",
+                    "--loops",
+                    "1",
+                    "--upstream",
+                    "socks5://127.0.0.1:" + backAddress.getPort())));
     frontLife = front.getInstance(Lifecycle.class);
     frontLife.start();
     proxy = front.getInstance(NioSocksServer.class).boundAddresses().get(0);
@@ -80,16 +92,19 @@ class UpstreamChainTest {
 
   private void echo(String user, String password) throws Exception {
     try (SocksTestClient c = SocksTestClient.connect(proxy).login(user, password)) {
-      assertEquals(Socks5ReplyCode.SUCCEEDED, c.request(Socks5Command.CONNECT,
-          SocksAddress.domain("service.test"), origin.port()).rep());
+      assertEquals(
+          Socks5ReplyCode.SUCCEEDED,
+          c.request(Socks5Command.CONNECT, SocksAddress.domain("service.test"), origin.port())
+              .rep());
       c.send("chained".getBytes(StandardCharsets.US_ASCII));
       assertArrayEquals("chained".getBytes(StandardCharsets.US_ASCII), c.readExactly(7));
     }
   }
 
   private String upstreamPassword(int i) {
-    Credentials.UsernamePassword up = assertInstanceOf(Credentials.UsernamePassword.class,
-        back.exits.get(i).request().credentials());
+    Credentials.UsernamePassword up =
+        assertInstanceOf(
+            Credentials.UsernamePassword.class, back.exits.get(i).request().credentials());
     assertEquals("<torS0X>0", new String(up.username(), StandardCharsets.US_ASCII));
     return new String(up.password(), StandardCharsets.US_ASCII);
   }
@@ -114,8 +129,10 @@ class UpstreamChainTest {
   void resolve_isAnsweredUpstream() throws Exception {
     try (SocksTestClient c = SocksTestClient.connect(proxy).noAuth()) {
       Socks5Reply r = c.request(Socks5Command.RESOLVE, SocksAddress.domain("service.test"), 0);
-      assertEquals(Socks5Reply.of(Socks5ReplyCode.SUCCEEDED,
-          SocksAddress.of(InetAddress.getLoopbackAddress()), 0), r);
+      assertEquals(
+          Socks5Reply.of(
+              Socks5ReplyCode.SUCCEEDED, SocksAddress.of(InetAddress.getLoopbackAddress()), 0),
+          r);
     }
     assertEquals("service.test", back.lookups.get(0).query());
   }

@@ -1,8 +1,8 @@
 package dev.socksgate.codec.v4;
 
+import dev.socksgate.codec.CodecError;
 import dev.socksgate.codec.Decoded;
 import dev.socksgate.codec.SocksAddress;
-import dev.socksgate.codec.CodecError;
 import dev.socksgate.codec.internal.WireReader;
 import java.net.Inet4Address;
 import java.nio.ByteBuffer;

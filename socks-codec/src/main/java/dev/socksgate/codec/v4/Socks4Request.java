@@ -17,10 +17,10 @@ import java.util.Optional;
  * 0.0.0.x, x ≠ 0) a hostname and a second {@code 00}.
  *
  * <p>Limits (Tor reference §3): the whole request, NULs included, is at most {@value
- * WireLimits#MAX_SOCKS4_REQUEST} bytes; a request still incomplete once that many bytes are buffered
- * is malformed. The 4a hostname is 1 to 255 bytes. The decoder accepts Tor's command set (01, 02,
- * F0, F1) and reports any other CD byte as soon as it arrives. Port and address values are not
- * judged here (Tor refuses port 0 and address 0.0.0.0; that is the server's policy).
+ * WireLimits#MAX_SOCKS4_REQUEST} bytes; a request still incomplete once that many bytes are
+ * buffered is malformed. The 4a hostname is 1 to 255 bytes. The decoder accepts Tor's command set
+ * (01, 02, F0, F1) and reports any other CD byte as soon as it arrives. Port and address values are
+ * not judged here (Tor refuses port 0 and address 0.0.0.0; that is the server's policy).
  *
  * @param command the CD byte
  * @param dstPort DSTPORT, 0 to 65535
@@ -38,8 +38,8 @@ public record Socks4Request(
   /** The fixed part before USERID: VN, CD, DSTPORT, DSTIP. */
   public static final int HEADER_LENGTH = 8;
 
-  private static final Inet4Address SOCKS4A_MARKER = SocksAddress.ipv4(new byte[] {0, 0, 0, 1})
-      .address();
+  private static final Inet4Address SOCKS4A_MARKER =
+      SocksAddress.ipv4(new byte[] {0, 0, 0, 1}).address();
 
   /** Validates the fields and copies the user id. */
   public Socks4Request {
@@ -65,14 +65,14 @@ public record Socks4Request(
   }
 
   /** Returns a plain SOCKS4 request for an IPv4 destination. */
-  public static Socks4Request of(Socks4Command command, Inet4Address dstIp, int dstPort,
-      byte[] userId) {
+  public static Socks4Request of(
+      Socks4Command command, Inet4Address dstIp, int dstPort, byte[] userId) {
     return new Socks4Request(command, dstPort, dstIp, userId, Optional.empty());
   }
 
   /** Returns a SOCKS4a request for a hostname (DSTIP 0.0.0.1). */
-  public static Socks4Request socks4a(Socks4Command command, DomainName hostname, int dstPort,
-      byte[] userId) {
+  public static Socks4Request socks4a(
+      Socks4Command command, DomainName hostname, int dstPort, byte[] userId) {
     return new Socks4Request(command, dstPort, SOCKS4A_MARKER, userId, Optional.of(hostname));
   }
 
@@ -88,7 +88,8 @@ public record Socks4Request(
 
   /** Returns the destination: the hostname for SOCKS4a, else DSTIP. */
   public SocksAddress dstAddr() {
-    return hostname.<SocksAddress>map(SocksAddress.Domain::new)
+    return hostname
+        .<SocksAddress>map(SocksAddress.Domain::new)
         .orElseGet(() -> new SocksAddress.Ipv4(dstIp));
   }
 
@@ -152,8 +153,8 @@ public record Socks4Request(
       hostname = Optional.of(DomainName.of(r.bytes(end)));
       r.u8();
     }
-    return r.complete(new Socks4Request(cd, port, SocksAddress.ipv4(ip).address(), userId,
-        hostname));
+    return r.complete(
+        new Socks4Request(cd, port, SocksAddress.ipv4(ip).address(), userId, hostname));
   }
 
   private static Decoded<Socks4Request> unterminated(WireReader r, String field, int missing) {
@@ -167,10 +168,11 @@ public record Socks4Request(
   public void encode(ByteBuffer out) {
     out.put((byte) 0x04).put(command.code()).putShort((short) dstPort).put(dstIp.getAddress());
     out.put(userId).put((byte) 0);
-    hostname.ifPresent(h -> {
-      h.writeTo(out);
-      out.put((byte) 0);
-    });
+    hostname.ifPresent(
+        h -> {
+          h.writeTo(out);
+          out.put((byte) 0);
+        });
   }
 
   /** Returns the encoded request as a new array. */
@@ -198,7 +200,14 @@ public record Socks4Request(
   /** Describes the request; the user id is shown only by length (it may be a secret). */
   @Override
   public String toString() {
-    return "Socks4Request[" + command + " " + dstAddr() + ":" + dstPort
-        + ", userId=<" + userId.length + " bytes>]";
+    return "Socks4Request["
+        + command
+        + " "
+        + dstAddr()
+        + ":"
+        + dstPort
+        + ", userId=<"
+        + userId.length
+        + " bytes>]";
   }
 }

@@ -1,8 +1,8 @@
 package dev.socksgate.codec.v5;
 
 /**
- * The ATYP byte of a SOCKS5 request or reply (RFC 1928 §4–§5). An open value type: any byte is representable
- * and compares by value; {@link #of} never throws.
+ * The ATYP byte of a SOCKS5 request or reply (RFC 1928 §4–§5). An open value type: any byte is
+ * representable and compares by value; {@link #of} never throws.
  *
  * @param code the byte on the wire
  */

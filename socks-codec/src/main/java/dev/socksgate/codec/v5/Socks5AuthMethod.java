@@ -1,8 +1,8 @@
 package dev.socksgate.codec.v5;
 
 /**
- * A SOCKS5 authentication method (RFC 1928 §3). An open value type: any byte is representable
- * and compares by value; {@link #of} never throws.
+ * A SOCKS5 authentication method (RFC 1928 §3). An open value type: any byte is representable and
+ * compares by value; {@link #of} never throws.
  *
  * @param code the byte on the wire
  */

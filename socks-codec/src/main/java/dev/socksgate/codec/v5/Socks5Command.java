@@ -1,8 +1,8 @@
 package dev.socksgate.codec.v5;
 
 /**
- * The CMD byte of a SOCKS5 request (RFC 1928 §4, Tor socks-extensions §2–§3). An open value type: any byte is representable
- * and compares by value; {@link #of} never throws.
+ * The CMD byte of a SOCKS5 request (RFC 1928 §4, Tor socks-extensions §2–§3). An open value type:
+ * any byte is representable and compares by value; {@link #of} never throws.
  *
  * @param code the byte on the wire
  */
@@ -23,7 +23,10 @@ public record Socks5Command(byte code) {
   /** Tor's RESOLVE_PTR: reverse lookup, name in BND.ADDR (socks-extensions §2). */
   public static final Socks5Command RESOLVE_PTR = new Socks5Command((byte) 0xF1);
 
-  /** Tor's CONNECT_DIR, retired in Tor 0.2.0.10-alpha (socks-extensions §3); outside the grammar the decoder accepts. */
+  /**
+   * Tor's CONNECT_DIR, retired in Tor 0.2.0.10-alpha (socks-extensions §3); outside the grammar the
+   * decoder accepts.
+   */
   public static final Socks5Command CONNECT_DIR = new Socks5Command((byte) 0xF2);
 
   /** Returns the value for this byte; never throws. */

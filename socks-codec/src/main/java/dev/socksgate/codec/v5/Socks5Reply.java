@@ -85,8 +85,8 @@ public record Socks5Reply(Socks5ReplyCode rep, Optional<SocksAddress> bndAddr, i
     if (r.has(2) && r.peek(0) == 0 && r.peek(1) == 0) {
       return decodeUnspecified(r, rep);
     }
-    return Socks5Request.decodeTail(r, "BND.ADDR",
-        (addr, port) -> new Socks5Reply(rep, Optional.of(addr), port));
+    return Socks5Request.decodeTail(
+        r, "BND.ADDR", (addr, port) -> new Socks5Reply(rep, Optional.of(addr), port));
   }
 
   private static Decoded<Socks5Reply> decodeUnspecified(WireReader r, Socks5ReplyCode rep) {

@@ -1,8 +1,8 @@
 package dev.socksgate.codec.v5;
 
 /**
- * The REP byte of a SOCKS5 reply (RFC 1928 §6, Tor proposal 304). An open value type: any byte is representable
- * and compares by value; {@link #of} never throws.
+ * The REP byte of a SOCKS5 reply (RFC 1928 §6, Tor proposal 304). An open value type: any byte is
+ * representable and compares by value; {@link #of} never throws.
  *
  * @param code the byte on the wire
  */
@@ -36,7 +36,8 @@ public record Socks5ReplyCode(byte code) {
   public static final Socks5ReplyCode ADDRESS_TYPE_NOT_SUPPORTED = new Socks5ReplyCode((byte) 0x08);
 
   /** Proposal 304: onion service descriptor not found. */
-  public static final Socks5ReplyCode ONION_SERVICE_DESC_NOT_FOUND = new Socks5ReplyCode((byte) 0xF0);
+  public static final Socks5ReplyCode ONION_SERVICE_DESC_NOT_FOUND =
+      new Socks5ReplyCode((byte) 0xF0);
 
   /** Proposal 304: onion service descriptor invalid. */
   public static final Socks5ReplyCode ONION_SERVICE_DESC_INVALID = new Socks5ReplyCode((byte) 0xF1);
@@ -48,16 +49,19 @@ public record Socks5ReplyCode(byte code) {
   public static final Socks5ReplyCode ONION_SERVICE_REND_FAILED = new Socks5ReplyCode((byte) 0xF3);
 
   /** Proposal 304: onion service client authorization missing. */
-  public static final Socks5ReplyCode ONION_SERVICE_MISSING_CLIENT_AUTH = new Socks5ReplyCode((byte) 0xF4);
+  public static final Socks5ReplyCode ONION_SERVICE_MISSING_CLIENT_AUTH =
+      new Socks5ReplyCode((byte) 0xF4);
 
   /** Proposal 304: onion service client authorization wrong. */
-  public static final Socks5ReplyCode ONION_SERVICE_BAD_CLIENT_AUTH = new Socks5ReplyCode((byte) 0xF5);
+  public static final Socks5ReplyCode ONION_SERVICE_BAD_CLIENT_AUTH =
+      new Socks5ReplyCode((byte) 0xF5);
 
   /** Proposal 304: invalid onion address. */
   public static final Socks5ReplyCode ONION_SERVICE_BAD_ADDRESS = new Socks5ReplyCode((byte) 0xF6);
 
   /** Proposal 304: onion service introduction timed out. */
-  public static final Socks5ReplyCode ONION_SERVICE_INTRO_TIMEDOUT = new Socks5ReplyCode((byte) 0xF7);
+  public static final Socks5ReplyCode ONION_SERVICE_INTRO_TIMEDOUT =
+      new Socks5ReplyCode((byte) 0xF7);
 
   /** Returns the value for this byte; never throws. */
   public static Socks5ReplyCode of(byte code) {
@@ -86,7 +90,24 @@ public record Socks5ReplyCode(byte code) {
   /** Returns true if this is one of the named constants. */
   public boolean isKnown() {
     return switch (code) {
-      case 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, (byte) 0xF0, (byte) 0xF1, (byte) 0xF2, (byte) 0xF3, (byte) 0xF4, (byte) 0xF5, (byte) 0xF6, (byte) 0xF7 -> true;
+      case 0x00,
+          0x01,
+          0x02,
+          0x03,
+          0x04,
+          0x05,
+          0x06,
+          0x07,
+          0x08,
+          (byte) 0xF0,
+          (byte) 0xF1,
+          (byte) 0xF2,
+          (byte) 0xF3,
+          (byte) 0xF4,
+          (byte) 0xF5,
+          (byte) 0xF6,
+          (byte) 0xF7 ->
+          true;
       default -> false;
     };
   }

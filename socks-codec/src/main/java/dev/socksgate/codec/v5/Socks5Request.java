@@ -14,8 +14,8 @@ import java.util.Objects;
  *
  * <p>The decoder follows Tor's grammar (Tor reference §6.1): CMD is one of 01, 02, 03, F0, F1; RSV
  * is 00; ATYP is 01, 03 or 04; a domain is 1 to 255 bytes without NUL. Each of these is reported as
- * malformed as soon as the offending byte is buffered, without waiting for the rest. Port values and
- * host name syntax are the server's policy, not the codec's.
+ * malformed as soon as the offending byte is buffered, without waiting for the rest. Port values
+ * and host name syntax are the server's policy, not the codec's.
  *
  * @param command CMD
  * @param dstAddr DST.ADDR with its type

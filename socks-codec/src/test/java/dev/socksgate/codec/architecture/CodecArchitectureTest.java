@@ -28,8 +28,13 @@ class CodecArchitectureTest {
     classes()
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("dev.socksgate.codec..", "java.lang..", "java.util..", "java.nio",
-            "java.nio.charset", "java.net")
+        .resideInAnyPackage(
+            "dev.socksgate.codec..",
+            "java.lang..",
+            "java.util..",
+            "java.nio",
+            "java.nio.charset",
+            "java.net")
         .because("the codec is a standalone library over java.base (house style §1)")
         .check(CODEC);
   }

@@ -29,8 +29,7 @@ class ModuleDescriptorTest {
             .map(ModuleDescriptor.Exports::source)
             .collect(Collectors.toSet());
     assertEquals(
-        Set.of("dev.socksgate.codec", "dev.socksgate.codec.v4", "dev.socksgate.codec.v5"),
-        exports);
+        Set.of("dev.socksgate.codec", "dev.socksgate.codec.v4", "dev.socksgate.codec.v5"), exports);
   }
 
   @Test

@@ -52,15 +52,18 @@ class Socks4ReplyTest {
 
   @Test
   void identdCodes5cAnd5d_roundTrip() {
-    assertWire(new Socks4Reply(Socks4ReplyCode.NO_IDENTD, 0, ip(0, 0, 0, 0)),
+    assertWire(
+        new Socks4Reply(Socks4ReplyCode.NO_IDENTD, 0, ip(0, 0, 0, 0)),
         bytes("00 5c 0000 00000000"));
-    assertWire(new Socks4Reply(Socks4ReplyCode.IDENTD_MISMATCH, 0, ip(0, 0, 0, 0)),
+    assertWire(
+        new Socks4Reply(Socks4ReplyCode.IDENTD_MISMATCH, 0, ip(0, 0, 0, 0)),
         bytes("00 5d 0000 00000000"));
   }
 
   @Test
   void portAndAddress_roundTrip() {
-    assertWire(new Socks4Reply(Socks4ReplyCode.GRANTED, 65535, ip(192, 0, 2, 1)),
+    assertWire(
+        new Socks4Reply(Socks4ReplyCode.GRANTED, 65535, ip(192, 0, 2, 1)),
         bytes("00 5a ffff c0000201"));
   }
 
@@ -86,15 +89,17 @@ class Socks4ReplyTest {
 
   @Test
   void portOutOfRange_isRejected() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Socks4Reply(Socks4ReplyCode.GRANTED, -1, ip(0, 0, 0, 0)));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Socks4Reply(Socks4ReplyCode.GRANTED, 65536, ip(0, 0, 0, 0)));
   }
 
   @Test
   void equalFields_makeEqualReplies() {
-    assertEquals(Socks4Reply.granted(),
-        new Socks4Reply(Socks4ReplyCode.of((byte) 0x5a), 0, ip(0, 0, 0, 0)));
+    assertEquals(
+        Socks4Reply.granted(), new Socks4Reply(Socks4ReplyCode.of((byte) 0x5a), 0, ip(0, 0, 0, 0)));
   }
 }

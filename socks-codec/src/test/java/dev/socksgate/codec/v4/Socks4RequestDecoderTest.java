@@ -32,51 +32,64 @@ class Socks4RequestDecoderTest {
     return SocksAddress.ipv4(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d}).address();
   }
 
-  private static Socks4Request socks4a(Socks4Command cd, int port, int x, byte[] user, String host) {
+  private static Socks4Request socks4a(
+      Socks4Command cd, int port, int x, byte[] user, String host) {
     return new Socks4Request(cd, port, ip(0, 0, 0, x), user, Optional.of(DomainName.of(host)));
   }
 
   @Test
   void connectWithoutUserId_decodes() {
-    assertPrefixClosed(Socks4Request::decode, bytes("04 01 0050 c0000201 00"),
+    assertPrefixClosed(
+        Socks4Request::decode,
+        bytes("04 01 0050 c0000201 00"),
         Socks4Request.of(Socks4Command.CONNECT, ip(192, 0, 2, 1), 80, NONE));
   }
 
   @Test
   void connectWithUserId_decodes() {
-    assertPrefixClosed(Socks4Request::decode, bytes("04 01 01bb c0000201 6d6f7a696c6c61 00"),
+    assertPrefixClosed(
+        Socks4Request::decode,
+        bytes("04 01 01bb c0000201 6d6f7a696c6c61 00"),
         Socks4Request.of(Socks4Command.CONNECT, ip(192, 0, 2, 1), 443, ascii("mozilla")));
   }
 
   @Test
   void bind_decodes() {
-    assertPrefixClosed(Socks4Request::decode, bytes("04 02 0050 c0000201 00"),
+    assertPrefixClosed(
+        Socks4Request::decode,
+        bytes("04 02 0050 c0000201 00"),
         Socks4Request.of(Socks4Command.BIND, ip(192, 0, 2, 1), 80, NONE));
   }
 
   @Test
   void resolveF0OfAnIp_decodesWithPortZero() {
-    assertPrefixClosed(Socks4Request::decode, bytes("04 f0 0000 7f000001 00"),
+    assertPrefixClosed(
+        Socks4Request::decode,
+        bytes("04 f0 0000 7f000001 00"),
         Socks4Request.of(Socks4Command.RESOLVE, ip(127, 0, 0, 1), 0, NONE));
   }
 
   @Test
   void resolvePtrF1_isInTheGrammar() {
     // Tor refuses F1 on SOCKS4 after parsing (policy); the grammar admits it.
-    assertPrefixClosed(Socks4Request::decode, bytes("04 f1 0000 08080808 00"),
+    assertPrefixClosed(
+        Socks4Request::decode,
+        bytes("04 f1 0000 08080808 00"),
         Socks4Request.of(Socks4Command.RESOLVE_PTR, ip(8, 8, 8, 8), 0, NONE));
   }
 
   @Test
   void socks4aConnect_decodesTheHostname() {
-    assertPrefixClosed(Socks4Request::decode,
+    assertPrefixClosed(
+        Socks4Request::decode,
         bytes("04 01 0050 00000001 00 6578616d706c652e636f6d 00"),
         socks4a(Socks4Command.CONNECT, 80, 1, NONE, "example.com"));
   }
 
   @Test
   void socks4aResolveWithUserId_decodes() {
-    assertPrefixClosed(Socks4Request::decode,
+    assertPrefixClosed(
+        Socks4Request::decode,
         bytes("04 f0 0000 00000001 6d65 00 6578616d706c652e636f6d 00"),
         socks4a(Socks4Command.RESOLVE, 0, 1, ascii("me"), "example.com"));
   }
@@ -92,13 +105,17 @@ class Socks4RequestDecoderTest {
   @Test
   void dstIpZero_isPlainSocks4() {
     // 0.0.0.0 is not the 4a marker; Tor refuses it as policy ("DestIP is zero"), not syntax.
-    assertPrefixClosed(Socks4Request::decode, bytes("04 01 0050 00000000 00"),
+    assertPrefixClosed(
+        Socks4Request::decode,
+        bytes("04 01 0050 00000000 00"),
         Socks4Request.of(Socks4Command.CONNECT, ip(0, 0, 0, 0), 80, NONE));
   }
 
   @Test
   void userIdWithHighBytes_isKeptAsBytes() {
-    assertPrefixClosed(Socks4Request::decode, bytes("04 01 0050 c0000201 ff80c3a9 00"),
+    assertPrefixClosed(
+        Socks4Request::decode,
+        bytes("04 01 0050 c0000201 ff80c3a9 00"),
         Socks4Request.of(Socks4Command.CONNECT, ip(192, 0, 2, 1), 80, bytes("ff80c3a9")));
   }
 
@@ -108,7 +125,9 @@ class Socks4RequestDecoderTest {
   void requestOf512Bytes_decodes() {
     byte[] wire = concat(bytes("04 01 0050 c0000201"), repeat('u', 503), bytes("00"));
     assertEquals(WireLimits.MAX_SOCKS4_REQUEST, wire.length);
-    assertPrefixClosed(Socks4Request::decode, wire,
+    assertPrefixClosed(
+        Socks4Request::decode,
+        wire,
         Socks4Request.of(Socks4Command.CONNECT, ip(192, 0, 2, 1), 80, repeat('u', 503)));
   }
 
@@ -129,7 +148,8 @@ class Socks4RequestDecoderTest {
   @Test
   void socks4aHostnameOf255Bytes_decodes() {
     String host = "h".repeat(255);
-    assertPrefixClosed(Socks4Request::decode,
+    assertPrefixClosed(
+        Socks4Request::decode,
         concat(bytes("04 01 0050 00000001 00"), ascii(host), bytes("00")),
         socks4a(Socks4Command.CONNECT, 80, 1, NONE, host));
   }
@@ -139,25 +159,31 @@ class Socks4RequestDecoderTest {
     byte[] wire = concat(bytes("04 01 0050 00000001 00"), repeat('h', 256), bytes("00"));
     // Reported as soon as 256 hostname bytes without a NUL are there.
     assertNeedMore(Socks4Request::decode, Arrays.copyOf(wire, wire.length - 1 - 1), 1);
-    assertMalformed(Socks4Request::decode, Arrays.copyOf(wire, wire.length - 1), Reason.TOO_LONG,
-        "HOSTNAME");
+    assertMalformed(
+        Socks4Request::decode, Arrays.copyOf(wire, wire.length - 1), Reason.TOO_LONG, "HOSTNAME");
     assertMalformed(Socks4Request::decode, wire, Reason.TOO_LONG, "HOSTNAME");
   }
 
   @Test
   void socks4aOf512Bytes_decodes() {
     String host = "h".repeat(255);
-    byte[] wire = concat(bytes("04 01 0050 00000001"), repeat('u', 247), bytes("00"),
-        ascii(host), bytes("00"));
+    byte[] wire =
+        concat(
+            bytes("04 01 0050 00000001"), repeat('u', 247), bytes("00"), ascii(host), bytes("00"));
     assertEquals(WireLimits.MAX_SOCKS4_REQUEST, wire.length);
-    assertPrefixClosed(Socks4Request::decode, wire,
-        socks4a(Socks4Command.CONNECT, 80, 1, repeat('u', 247), host));
+    assertPrefixClosed(
+        Socks4Request::decode, wire, socks4a(Socks4Command.CONNECT, 80, 1, repeat('u', 247), host));
   }
 
   @Test
   void socks4aOf513Bytes_isTooLongOnce512BytesAreBuffered() {
-    byte[] wire = concat(bytes("04 01 0050 00000001"), repeat('u', 248), bytes("00"),
-        repeat('h', 255), bytes("00"));
+    byte[] wire =
+        concat(
+            bytes("04 01 0050 00000001"),
+            repeat('u', 248),
+            bytes("00"),
+            repeat('h', 255),
+            bytes("00"));
     assertEquals(513, wire.length);
     assertNeedMore(Socks4Request::decode, Arrays.copyOf(wire, 511), 1);
     assertMalformed(Socks4Request::decode, Arrays.copyOf(wire, 512), Reason.TOO_LONG, "HOSTNAME");
@@ -165,8 +191,8 @@ class Socks4RequestDecoderTest {
 
   @Test
   void unterminatedSocks4aHostnameAt512Bytes_isTooLong() {
-    byte[] wire = concat(bytes("04 01 0050 00000001"), repeat('u', 300), bytes("00"),
-        repeat('h', 203));
+    byte[] wire =
+        concat(bytes("04 01 0050 00000001"), repeat('u', 300), bytes("00"), repeat('h', 203));
     assertEquals(512, wire.length);
     assertMalformed(Socks4Request::decode, wire, Reason.TOO_LONG, "HOSTNAME");
   }
@@ -206,7 +232,7 @@ class Socks4RequestDecoderTest {
 
   @Test
   void emptySocks4aHostname_isMalformed() {
-    assertMalformed(Socks4Request::decode, bytes("04 01 0050 00000001 00 00"), Reason.BAD_LENGTH,
-        "HOSTNAME");
+    assertMalformed(
+        Socks4Request::decode, bytes("04 01 0050 00000001 00 00"), Reason.BAD_LENGTH, "HOSTNAME");
   }
 }

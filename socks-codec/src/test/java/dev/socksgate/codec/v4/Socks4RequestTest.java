@@ -44,59 +44,84 @@ class Socks4RequestTest {
 
   @Test
   void hostnameWithoutTheMarker_isRejected() {
-    assertThrows(IllegalArgumentException.class, () -> new Socks4Request(Socks4Command.CONNECT,
-        80, ip(192, 0, 2, 1), NONE, Optional.of(DomainName.of("x"))));
-    assertThrows(IllegalArgumentException.class, () -> new Socks4Request(Socks4Command.CONNECT,
-        80, ip(0, 0, 0, 0), NONE, Optional.of(DomainName.of("x"))));
-    assertThrows(IllegalArgumentException.class, () -> new Socks4Request(Socks4Command.CONNECT,
-        80, ip(0, 0, 1, 1), NONE, Optional.of(DomainName.of("x"))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new Socks4Request(
+                Socks4Command.CONNECT,
+                80,
+                ip(192, 0, 2, 1),
+                NONE,
+                Optional.of(DomainName.of("x"))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new Socks4Request(
+                Socks4Command.CONNECT, 80, ip(0, 0, 0, 0), NONE, Optional.of(DomainName.of("x"))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new Socks4Request(
+                Socks4Command.CONNECT, 80, ip(0, 0, 1, 1), NONE, Optional.of(DomainName.of("x"))));
   }
 
   @Test
   void markerWithoutAHostname_isRejected() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Socks4Request.of(Socks4Command.CONNECT, ip(0, 0, 0, 1), 80, NONE));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Socks4Request.of(Socks4Command.CONNECT, ip(0, 0, 0, 255), 80, NONE));
   }
 
   @Test
   void everyMarker0001To00ff_goesWithAHostname() {
     for (int x = 1; x <= 255; x++) {
-      Socks4Request r = new Socks4Request(Socks4Command.CONNECT, 80, ip(0, 0, 0, x), NONE,
-          Optional.of(DomainName.of("h")));
+      Socks4Request r =
+          new Socks4Request(
+              Socks4Command.CONNECT, 80, ip(0, 0, 0, x), NONE, Optional.of(DomainName.of("h")));
       assertTrue(r.isSocks4a());
     }
   }
 
   @Test
   void nulInUserId_isRejected() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Socks4Request.of(Socks4Command.CONNECT, ip(192, 0, 2, 1), 80, bytes("61 00 62")));
   }
 
   @Test
   void portOutOfRange_isRejected() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Socks4Request.of(Socks4Command.CONNECT, ip(192, 0, 2, 1), -1, NONE));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Socks4Request.of(Socks4Command.CONNECT, ip(192, 0, 2, 1), 65536, NONE));
-    assertEquals(65535,
-        Socks4Request.of(Socks4Command.CONNECT, ip(192, 0, 2, 1), 65535, NONE).dstPort());
+    assertEquals(
+        65535, Socks4Request.of(Socks4Command.CONNECT, ip(192, 0, 2, 1), 65535, NONE).dstPort());
   }
 
   @Test
   void requestOver512Bytes_isRejected() {
     byte[] user503 = ascii("u".repeat(503));
-    assertEquals(512,
+    assertEquals(
+        512,
         Socks4Request.of(Socks4Command.CONNECT, ip(192, 0, 2, 1), 80, user503).encodedLength());
-    assertThrows(IllegalArgumentException.class, () -> Socks4Request.of(Socks4Command.CONNECT,
-        ip(192, 0, 2, 1), 80, ascii("u".repeat(504))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Socks4Request.of(Socks4Command.CONNECT, ip(192, 0, 2, 1), 80, ascii("u".repeat(504))));
     DomainName host = DomainName.of("h".repeat(255));
-    assertEquals(512, Socks4Request.socks4a(Socks4Command.CONNECT, host, 80,
-        ascii("u".repeat(247))).encodedLength());
-    assertThrows(IllegalArgumentException.class, () -> Socks4Request.socks4a(
-        Socks4Command.CONNECT, host, 80, ascii("u".repeat(248))));
+    assertEquals(
+        512,
+        Socks4Request.socks4a(Socks4Command.CONNECT, host, 80, ascii("u".repeat(247)))
+            .encodedLength());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Socks4Request.socks4a(Socks4Command.CONNECT, host, 80, ascii("u".repeat(248))));
   }
 
   @Test
@@ -119,8 +144,10 @@ class Socks4RequestTest {
 
   @Test
   void toString_neverShowsTheUserId() {
-    String s = Socks4Request.of(Socks4Command.CONNECT, ip(192, 0, 2, 1), 80,
-        ascii("secret-isolation-token")).toString();
+    String s =
+        Socks4Request.of(
+                Socks4Command.CONNECT, ip(192, 0, 2, 1), 80, ascii("secret-isolation-token"))
+            .toString();
     assertFalse(s.contains("secret"), s);
     assertTrue(s.contains("192.0.2.1"), s);
   }

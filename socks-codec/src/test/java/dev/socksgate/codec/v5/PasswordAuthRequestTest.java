@@ -34,8 +34,8 @@ class PasswordAuthRequestTest {
 
   @Test
   void userAndPassword_decode() {
-    assertWire(new PasswordAuthRequest(ascii("user"), ascii("pass")),
-        bytes("01 04 75736572 04 70617373"));
+    assertWire(
+        new PasswordAuthRequest(ascii("user"), ascii("pass")), bytes("01 04 75736572 04 70617373"));
   }
 
   @Test
@@ -63,7 +63,8 @@ class PasswordAuthRequestTest {
   @Test
   void torIsolationPrefix_isJustBytesHere() {
     // Proposal 351's <torS0X> check is server policy, not syntax.
-    assertWire(new PasswordAuthRequest(ascii("<torS0X>1"), ascii("x")),
+    assertWire(
+        new PasswordAuthRequest(ascii("<torS0X>1"), ascii("x")),
         concat(bytes("01 09"), ascii("<torS0X>1"), bytes("01 78")));
   }
 
@@ -85,10 +86,10 @@ class PasswordAuthRequestTest {
 
   @Test
   void fieldOf256Bytes_isRejected() {
-    assertThrows(IllegalArgumentException.class,
-        () -> new PasswordAuthRequest(new byte[256], new byte[0]));
-    assertThrows(IllegalArgumentException.class,
-        () -> new PasswordAuthRequest(new byte[0], new byte[256]));
+    assertThrows(
+        IllegalArgumentException.class, () -> new PasswordAuthRequest(new byte[256], new byte[0]));
+    assertThrows(
+        IllegalArgumentException.class, () -> new PasswordAuthRequest(new byte[0], new byte[256]));
   }
 
   @Test
@@ -106,14 +107,18 @@ class PasswordAuthRequestTest {
 
   @Test
   void equality_isByContent() {
-    assertEquals(new PasswordAuthRequest(ascii("u"), ascii("p")),
+    assertEquals(
+        new PasswordAuthRequest(ascii("u"), ascii("p")),
         new PasswordAuthRequest(ascii("u"), ascii("p")));
-    assertEquals(new PasswordAuthRequest(ascii("u"), ascii("p")).hashCode(),
+    assertEquals(
+        new PasswordAuthRequest(ascii("u"), ascii("p")).hashCode(),
         new PasswordAuthRequest(ascii("u"), ascii("p")).hashCode());
-    assertNotEquals(new PasswordAuthRequest(ascii("u"), ascii("p")),
+    assertNotEquals(
+        new PasswordAuthRequest(ascii("u"), ascii("p")),
         new PasswordAuthRequest(ascii("u"), ascii("q")));
     // "ab"/"" and "a"/"b" concatenate alike; they must still differ.
-    assertNotEquals(new PasswordAuthRequest(ascii("ab"), new byte[0]),
+    assertNotEquals(
+        new PasswordAuthRequest(ascii("ab"), new byte[0]),
         new PasswordAuthRequest(ascii("a"), ascii("b")));
   }
 

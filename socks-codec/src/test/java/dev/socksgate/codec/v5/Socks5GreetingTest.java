@@ -36,8 +36,8 @@ class Socks5GreetingTest {
 
   @Test
   void noAuthAndUsernamePassword_decodes() {
-    Socks5Greeting g = Socks5Greeting.of(Socks5AuthMethod.NO_AUTH,
-        Socks5AuthMethod.USERNAME_PASSWORD);
+    Socks5Greeting g =
+        Socks5Greeting.of(Socks5AuthMethod.NO_AUTH, Socks5AuthMethod.USERNAME_PASSWORD);
     assertWire(g, bytes("05 02 00 02"));
     assertTrue(g.offers(Socks5AuthMethod.USERNAME_PASSWORD));
     assertFalse(g.offers(Socks5AuthMethod.GSSAPI));
@@ -45,16 +45,23 @@ class Socks5GreetingTest {
 
   @Test
   void unknownMethods_areKeptAsOpenValues() {
-    Socks5Greeting g = Socks5Greeting.of(Socks5AuthMethod.of((byte) 0x99),
-        Socks5AuthMethod.of((byte) 0x21), Socks5AuthMethod.of((byte) 0x10));
+    Socks5Greeting g =
+        Socks5Greeting.of(
+            Socks5AuthMethod.of((byte) 0x99),
+            Socks5AuthMethod.of((byte) 0x21),
+            Socks5AuthMethod.of((byte) 0x10));
     assertWire(g, bytes("05 03 99 21 10"));
     assertFalse(g.methods().get(0).isKnown());
   }
 
   @Test
   void orderAndDuplicates_areKeptAsSent() {
-    assertWire(Socks5Greeting.of(Socks5AuthMethod.USERNAME_PASSWORD, Socks5AuthMethod.NO_AUTH,
-        Socks5AuthMethod.USERNAME_PASSWORD), bytes("05 03 02 00 02"));
+    assertWire(
+        Socks5Greeting.of(
+            Socks5AuthMethod.USERNAME_PASSWORD,
+            Socks5AuthMethod.NO_AUTH,
+            Socks5AuthMethod.USERNAME_PASSWORD),
+        bytes("05 03 02 00 02"));
   }
 
   @Test
@@ -92,7 +99,8 @@ class Socks5GreetingTest {
   @Test
   void emptyOrOversizedList_isRejected() {
     assertThrows(IllegalArgumentException.class, () -> new Socks5Greeting(List.of()));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Socks5Greeting(Collections.nCopies(256, Socks5AuthMethod.NO_AUTH)));
   }
 
@@ -102,7 +110,7 @@ class Socks5GreetingTest {
     Socks5Greeting g = new Socks5Greeting(methods);
     methods.add(Socks5AuthMethod.GSSAPI);
     assertEquals(List.of(Socks5AuthMethod.NO_AUTH), g.methods());
-    assertThrows(UnsupportedOperationException.class,
-        () -> g.methods().add(Socks5AuthMethod.GSSAPI));
+    assertThrows(
+        UnsupportedOperationException.class, () -> g.methods().add(Socks5AuthMethod.GSSAPI));
   }
 }

@@ -47,27 +47,30 @@ class Socks5ReplyTest {
 
   @Test
   void successWithZeroIpv6_isTheTwentyTwoByteForm() {
-    assertWire(Socks5Reply.zeroIpv6(Socks5ReplyCode.SUCCEEDED),
+    assertWire(
+        Socks5Reply.zeroIpv6(Socks5ReplyCode.SUCCEEDED),
         bytes("05 00 00 04 00000000000000000000000000000000 0000"));
   }
 
   @Test
   void resolveAnswerIpv4_carriesTheAddress() throws UnknownHostException {
-    assertWire(Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, ip("8.8.8.8"), 0),
+    assertWire(
+        Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, ip("8.8.8.8"), 0),
         bytes("05 00 00 01 08080808 0000"));
   }
 
   @Test
   void resolveAnswerIpv6_carriesTheAddress() throws UnknownHostException {
-    assertWire(Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, ip("2001:db8::1"), 0),
+    assertWire(
+        Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, ip("2001:db8::1"), 0),
         bytes("05 00 00 04 20010db8000000000000000000000001 0000"));
   }
 
   @Test
   void resolvePtrAnswer_carriesTheName() {
     assertWire(
-        Socks5Reply.of(Socks5ReplyCode.SUCCEEDED,
-            new SocksAddress.Domain(DomainName.of("example.com")), 0),
+        Socks5Reply.of(
+            Socks5ReplyCode.SUCCEEDED, new SocksAddress.Domain(DomainName.of("example.com")), 0),
         concat(bytes("05 00 00 03 0b"), ascii("example.com"), bytes("0000")));
   }
 
@@ -90,7 +93,8 @@ class Socks5ReplyTest {
 
   @Test
   void boundAddressAndPort_roundTrip() throws UnknownHostException {
-    assertWire(Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, ip("192.0.2.7"), 65535),
+    assertWire(
+        Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, ip("192.0.2.7"), 65535),
         bytes("05 00 00 01 c0000207 ffff"));
   }
 
@@ -103,7 +107,8 @@ class Socks5ReplyTest {
 
   @Test
   void atyp00WithAPort_keepsThePort() {
-    assertWire(new Socks5Reply(Socks5ReplyCode.HOST_UNREACHABLE, Optional.empty(), 80),
+    assertWire(
+        new Socks5Reply(Socks5ReplyCode.HOST_UNREACHABLE, Optional.empty(), 80),
         bytes("05 04 00 00 00000000 0050"));
   }
 
@@ -112,7 +117,8 @@ class Socks5ReplyTest {
   void rfcReplyCode_roundTripsAndIsKnown(int code) {
     Socks5ReplyCode rep = Socks5ReplyCode.of((byte) code);
     assertTrue(rep.isKnown());
-    assertWire(Socks5Reply.zeroIpv4(rep),
+    assertWire(
+        Socks5Reply.zeroIpv4(rep),
         concat(bytes("05"), new byte[] {(byte) code}, bytes("00 01 00000000 0000")));
   }
 
@@ -121,13 +127,15 @@ class Socks5ReplyTest {
   void torExtendedErrorCode_roundTripsAndIsKnown(int code) {
     Socks5ReplyCode rep = Socks5ReplyCode.of((byte) code);
     assertTrue(rep.isKnown());
-    assertWire(Socks5Reply.zeroIpv4(rep),
+    assertWire(
+        Socks5Reply.zeroIpv4(rep),
         concat(bytes("05"), new byte[] {(byte) code}, bytes("00 01 00000000 0000")));
   }
 
   @Test
   void extendedErrorF6BadOnionAddress_isTheObservedBytes() {
-    assertWire(Socks5Reply.zeroIpv4(Socks5ReplyCode.ONION_SERVICE_BAD_ADDRESS),
+    assertWire(
+        Socks5Reply.zeroIpv4(Socks5ReplyCode.ONION_SERVICE_BAD_ADDRESS),
         bytes("05 f6 00 01 00000000 0000"));
   }
 
@@ -136,7 +144,8 @@ class Socks5ReplyTest {
   void unknownReplyCode_decodesAsAnOpenValue(int code) {
     Socks5ReplyCode rep = Socks5ReplyCode.of((byte) code);
     assertFalse(rep.isKnown());
-    assertWire(Socks5Reply.zeroIpv4(rep),
+    assertWire(
+        Socks5Reply.zeroIpv4(rep),
         concat(bytes("05"), new byte[] {(byte) code}, bytes("00 01 00000000 0000")));
   }
 
@@ -175,15 +184,15 @@ class Socks5ReplyTest {
   @ParameterizedTest
   @ValueSource(strings = {"02", "05", "ff"})
   void unknownAtyp_isMalformedAtTheAtypByte(String atyp) {
-    assertMalformed(Socks5Reply::decode, bytes("05 00 00 " + atyp),
-        Reason.UNSUPPORTED_ADDRESS_TYPE, "ATYP");
+    assertMalformed(
+        Socks5Reply::decode, bytes("05 00 00 " + atyp), Reason.UNSUPPORTED_ADDRESS_TYPE, "ATYP");
   }
 
   @Test
   void atyp00WithNonZeroAddress_isMalformedAtThatByte() {
     assertMalformed(Socks5Reply::decode, bytes("05 04 00 00 01"), Reason.BAD_VALUE, "BND.ADDR");
-    assertMalformed(Socks5Reply::decode, bytes("05 04 00 00 00 00 00 7f"), Reason.BAD_VALUE,
-        "BND.ADDR");
+    assertMalformed(
+        Socks5Reply::decode, bytes("05 04 00 00 00 00 00 7f"), Reason.BAD_VALUE, "BND.ADDR");
   }
 
   @Test
@@ -193,24 +202,26 @@ class Socks5ReplyTest {
 
   @Test
   void nulInName_isMalformed() {
-    assertMalformed(Socks5Reply::decode, bytes("05 00 00 03 03 61 00"), Reason.BAD_VALUE,
-        "BND.ADDR");
+    assertMalformed(
+        Socks5Reply::decode, bytes("05 00 00 03 03 61 00"), Reason.BAD_VALUE, "BND.ADDR");
   }
 
   // --- value ---
 
   @Test
   void portOutOfRange_isRejected() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Socks5Reply(Socks5ReplyCode.SUCCEEDED, Optional.empty(), -1));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Socks5Reply(Socks5ReplyCode.SUCCEEDED, Optional.empty(), 65536));
   }
 
   @Test
   void nullFields_areRejected() {
     assertThrows(NullPointerException.class, () -> new Socks5Reply(null, Optional.empty(), 0));
-    assertThrows(NullPointerException.class,
-        () -> new Socks5Reply(Socks5ReplyCode.SUCCEEDED, null, 0));
+    assertThrows(
+        NullPointerException.class, () -> new Socks5Reply(Socks5ReplyCode.SUCCEEDED, null, 0));
   }
 }

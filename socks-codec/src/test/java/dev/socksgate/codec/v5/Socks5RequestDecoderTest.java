@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * SOCKS5 request vectors (RFC 1928 §4–§5, Tor reference §6.1): every command of Tor's grammar,
  * every address type, the domain limits, and every malformation, reported at the offending byte.
- * Every valid vector is also checked for prefix closure, byte-at-a-time feeding and optimistic
- * data ({@link dev.socksgate.codec.DecodeAssert#assertPrefixClosed}).
+ * Every valid vector is also checked for prefix closure, byte-at-a-time feeding and optimistic data
+ * ({@link dev.socksgate.codec.DecodeAssert#assertPrefixClosed}).
  */
 class Socks5RequestDecoderTest {
 
@@ -44,20 +44,24 @@ class Socks5RequestDecoderTest {
 
   @Test
   void connectIpv4_decodes() throws UnknownHostException {
-    assertPrefixClosed(Socks5Request::decode, bytes("05 01 00 01 c0000201 0050"),
+    assertPrefixClosed(
+        Socks5Request::decode,
+        bytes("05 01 00 01 c0000201 0050"),
         new Socks5Request(Socks5Command.CONNECT, ip("192.0.2.1"), 80));
   }
 
   @Test
   void connectDomain_decodes() {
-    assertPrefixClosed(Socks5Request::decode,
+    assertPrefixClosed(
+        Socks5Request::decode,
         concat(bytes("05 01 00 03 0b"), EXAMPLE_COM, bytes("01bb")),
         new Socks5Request(Socks5Command.CONNECT, domain(EXAMPLE_COM), 443));
   }
 
   @Test
   void connectIpv6_decodes() throws UnknownHostException {
-    assertPrefixClosed(Socks5Request::decode,
+    assertPrefixClosed(
+        Socks5Request::decode,
         bytes("05 01 00 04 20010db8000000000000000000000001 01bb"),
         new Socks5Request(Socks5Command.CONNECT, ip("2001:db8::1"), 443));
   }
@@ -66,38 +70,47 @@ class Socks5RequestDecoderTest {
   void ipv4MappedIpv6_staysIpv6() {
     Socks5Request r = assertDecodes(bytes("05 01 00 04 00000000000000000000ffffc0000201 0050"));
     assertInstanceOf(SocksAddress.Ipv6.class, r.dstAddr());
-    assertEquals(Hex.format(bytes("05 01 00 04 00000000000000000000ffffc0000201 0050")),
+    assertEquals(
+        Hex.format(bytes("05 01 00 04 00000000000000000000ffffc0000201 0050")),
         Hex.format(r.toBytes()));
   }
 
   @Test
   void bind_decodes() throws UnknownHostException {
-    assertPrefixClosed(Socks5Request::decode, bytes("05 02 00 01 c0000201 0050"),
+    assertPrefixClosed(
+        Socks5Request::decode,
+        bytes("05 02 00 01 c0000201 0050"),
         new Socks5Request(Socks5Command.BIND, ip("192.0.2.1"), 80));
   }
 
   @Test
   void udpAssociate_decodes() throws UnknownHostException {
-    assertPrefixClosed(Socks5Request::decode, bytes("05 03 00 01 00000000 0000"),
+    assertPrefixClosed(
+        Socks5Request::decode,
+        bytes("05 03 00 01 00000000 0000"),
         new Socks5Request(Socks5Command.UDP_ASSOCIATE, ip("0.0.0.0"), 0));
   }
 
   @Test
   void resolveF0Domain_decodes() {
-    assertPrefixClosed(Socks5Request::decode,
+    assertPrefixClosed(
+        Socks5Request::decode,
         concat(bytes("05 f0 00 03 0b"), EXAMPLE_COM, bytes("0000")),
         new Socks5Request(Socks5Command.RESOLVE, domain(EXAMPLE_COM), 0));
   }
 
   @Test
   void resolvePtrF1Ipv4_decodes() throws UnknownHostException {
-    assertPrefixClosed(Socks5Request::decode, bytes("05 f1 00 01 08080808 0000"),
+    assertPrefixClosed(
+        Socks5Request::decode,
+        bytes("05 f1 00 01 08080808 0000"),
         new Socks5Request(Socks5Command.RESOLVE_PTR, ip("8.8.8.8"), 0));
   }
 
   @Test
   void resolvePtrF1Ipv6_decodes() throws UnknownHostException {
-    assertPrefixClosed(Socks5Request::decode,
+    assertPrefixClosed(
+        Socks5Request::decode,
         bytes("05 f1 00 04 20010db8000000000000000000000001 0000"),
         new Socks5Request(Socks5Command.RESOLVE_PTR, ip("2001:db8::1"), 0));
   }
@@ -105,15 +118,21 @@ class Socks5RequestDecoderTest {
   @Test
   void portsZeroAndMax_decodeAsSent() throws UnknownHostException {
     // Port 0 is the server's business (Tor refuses CONNECT to port 0 as policy, not as syntax).
-    assertPrefixClosed(Socks5Request::decode, bytes("05 01 00 01 c0000201 0000"),
+    assertPrefixClosed(
+        Socks5Request::decode,
+        bytes("05 01 00 01 c0000201 0000"),
         new Socks5Request(Socks5Command.CONNECT, ip("192.0.2.1"), 0));
-    assertPrefixClosed(Socks5Request::decode, bytes("05 01 00 01 c0000201 ffff"),
+    assertPrefixClosed(
+        Socks5Request::decode,
+        bytes("05 01 00 01 c0000201 ffff"),
         new Socks5Request(Socks5Command.CONNECT, ip("192.0.2.1"), 65535));
   }
 
   @Test
   void domainOfOneByte_decodes() {
-    assertPrefixClosed(Socks5Request::decode, bytes("05 01 00 03 01 61 0050"),
+    assertPrefixClosed(
+        Socks5Request::decode,
+        bytes("05 01 00 03 01 61 0050"),
         new Socks5Request(Socks5Command.CONNECT, domain(ascii("a")), 80));
   }
 
@@ -122,14 +141,16 @@ class Socks5RequestDecoderTest {
     byte[] name = repeat('a', 255);
     byte[] wire = concat(bytes("05 01 00 03 ff"), name, bytes("0050"));
     assertEquals(WireLimits.MAX_SOCKS5_REQUEST, wire.length);
-    assertPrefixClosed(Socks5Request::decode, wire,
-        new Socks5Request(Socks5Command.CONNECT, domain(name), 80));
+    assertPrefixClosed(
+        Socks5Request::decode, wire, new Socks5Request(Socks5Command.CONNECT, domain(name), 80));
   }
 
   @Test
   void domainWithNonAsciiBytes_keepsTheBytes() {
     byte[] name = bytes("c3a9 2e 7f ff");
-    assertPrefixClosed(Socks5Request::decode, concat(bytes("05 01 00 03 05"), name, bytes("0050")),
+    assertPrefixClosed(
+        Socks5Request::decode,
+        concat(bytes("05 01 00 03 05"), name, bytes("0050")),
         new Socks5Request(Socks5Command.CONNECT, domain(name), 80));
   }
 
@@ -180,8 +201,10 @@ class Socks5RequestDecoderTest {
   @Test
   void commandF2ConnectDir_isMalformedAtTheCmdByte() {
     // Tor's grammar stops at F1: the retired CONNECT_DIR is refused like any unknown command.
-    assertEquals(0xF2, assertMalformed(Socks5Request::decode, bytes("05 f2"),
-        Reason.UNSUPPORTED_COMMAND, "CMD").value());
+    assertEquals(
+        0xF2,
+        assertMalformed(Socks5Request::decode, bytes("05 f2"), Reason.UNSUPPORTED_COMMAND, "CMD")
+            .value());
   }
 
   @ParameterizedTest
@@ -199,23 +222,22 @@ class Socks5RequestDecoderTest {
   @ParameterizedTest
   @ValueSource(strings = {"00", "02", "05", "23", "ff"})
   void unknownAtyp_isMalformedAtTheAtypByte(String atyp) {
-    assertMalformed(Socks5Request::decode, bytes("05 01 00 " + atyp),
-        Reason.UNSUPPORTED_ADDRESS_TYPE, "ATYP");
+    assertMalformed(
+        Socks5Request::decode, bytes("05 01 00 " + atyp), Reason.UNSUPPORTED_ADDRESS_TYPE, "ATYP");
   }
 
   @Test
   void zeroLengthDomain_isMalformedAtTheLengthByte() {
-    assertMalformed(Socks5Request::decode, bytes("05 01 00 03 00"), Reason.BAD_LENGTH,
-        "DST.ADDR");
+    assertMalformed(Socks5Request::decode, bytes("05 01 00 03 00"), Reason.BAD_LENGTH, "DST.ADDR");
   }
 
   @Test
   void nulInDomain_isMalformedAtTheNulByte() {
     // Tor truncates the name at the NUL (strlcpy); we refuse it instead (docs/protocol.md).
-    assertMalformed(Socks5Request::decode, bytes("05 01 00 03 05 61 62 00"), Reason.BAD_VALUE,
-        "DST.ADDR");
-    assertMalformed(Socks5Request::decode, bytes("05 01 00 03 01 00"), Reason.BAD_VALUE,
-        "DST.ADDR");
+    assertMalformed(
+        Socks5Request::decode, bytes("05 01 00 03 05 61 62 00"), Reason.BAD_VALUE, "DST.ADDR");
+    assertMalformed(
+        Socks5Request::decode, bytes("05 01 00 03 01 00"), Reason.BAD_VALUE, "DST.ADDR");
   }
 
   @Test

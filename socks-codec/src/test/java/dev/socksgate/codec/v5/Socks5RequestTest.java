@@ -22,8 +22,9 @@ class Socks5RequestTest {
 
   @Test
   void connectDomain_encodesTheRfcLayout() {
-    Socks5Request r = new Socks5Request(Socks5Command.CONNECT,
-        new SocksAddress.Domain(DomainName.of("example.com")), 443);
+    Socks5Request r =
+        new Socks5Request(
+            Socks5Command.CONNECT, new SocksAddress.Domain(DomainName.of("example.com")), 443);
     assertArrayEquals(bytes("05 01 00 03 0b 6578616d706c652e636f6d 01bb"), r.toBytes());
     assertEquals(18, r.encodedLength());
   }
@@ -46,10 +47,10 @@ class Socks5RequestTest {
   @Test
   void portOutOfRange_isRejected() throws UnknownHostException {
     SocksAddress a = ip("192.0.2.1");
-    assertThrows(IllegalArgumentException.class,
-        () -> new Socks5Request(Socks5Command.CONNECT, a, -1));
-    assertThrows(IllegalArgumentException.class,
-        () -> new Socks5Request(Socks5Command.CONNECT, a, 65536));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Socks5Request(Socks5Command.CONNECT, a, -1));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Socks5Request(Socks5Command.CONNECT, a, 65536));
     assertEquals(65535, new Socks5Request(Socks5Command.CONNECT, a, 65535).dstPort());
   }
 
@@ -57,13 +58,14 @@ class Socks5RequestTest {
   void nullFields_areRejected() throws UnknownHostException {
     SocksAddress a = ip("192.0.2.1");
     assertThrows(NullPointerException.class, () -> new Socks5Request(null, a, 80));
-    assertThrows(NullPointerException.class,
-        () -> new Socks5Request(Socks5Command.CONNECT, null, 80));
+    assertThrows(
+        NullPointerException.class, () -> new Socks5Request(Socks5Command.CONNECT, null, 80));
   }
 
   @Test
   void equalFields_makeEqualRequests() throws UnknownHostException {
-    assertEquals(new Socks5Request(Socks5Command.of((byte) 1), ip("192.0.2.1"), 80),
+    assertEquals(
+        new Socks5Request(Socks5Command.of((byte) 1), ip("192.0.2.1"), 80),
         new Socks5Request(Socks5Command.CONNECT, ip("192.0.2.1"), 80));
   }
 }

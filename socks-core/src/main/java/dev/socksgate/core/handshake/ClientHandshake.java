@@ -19,24 +19,23 @@ import java.util.Optional;
 
 /**
  * The client side of a SOCKS4, SOCKS4a or SOCKS5 handshake (RFC 1928, RFC 1929, Tor's RESOLVE and
- * RESOLVE_PTR), sans-IO: the mirror of {@link ServerHandshake}. The caller writes what a
- * {@link Step.Send} holds, reads from the server, and passes what it read to {@link #step}; one
- * step comes back per call.
+ * RESOLVE_PTR), sans-IO: the mirror of {@link ServerHandshake}. The caller writes what a {@link
+ * Step.Send} holds, reads from the server, and passes what it read to {@link #step}; one step comes
+ * back per call.
  *
  * <p>Lockstep: the next message is sent only after the server answered the previous one, because
  * Tor answers only the last of several pipelined handshake messages. The request may carry early
  * (optimistic) data right behind it, in the same write. Every server message is decoded by the
- * codec, which bounds it (a SOCKS5 reply is at most 262 bytes); a message the codec calls
- * malformed fails the handshake. After {@link Step.Done} or {@link Step.Failed} the handshake is
- * finished and every further call returns that same step (fused).
+ * codec, which bounds it (a SOCKS5 reply is at most 262 bytes); a message the codec calls malformed
+ * fails the handshake. After {@link Step.Done} or {@link Step.Failed} the handshake is finished and
+ * every further call returns that same step (fused).
  *
  * <p>Not thread-safe; one per connection.
  */
 public final class ClientHandshake {
 
   /** What the caller does next. */
-  public sealed interface Step
-      permits Step.Send, Step.NeedMore, Step.Done, Step.Failed {
+  public sealed interface Step permits Step.Send, Step.NeedMore, Step.Done, Step.Failed {
 
     /**
      * Write these bytes to the server, then read and call {@link #step} again.
@@ -109,8 +108,11 @@ public final class ClientHandshake {
 
   /** Why a handshake failed. */
   public sealed interface Failure
-      permits Failure.NoAcceptableMethod, Failure.UnexpectedMethod, Failure.AuthRejected,
-          Failure.Refused, Failure.Malformed {
+      permits Failure.NoAcceptableMethod,
+          Failure.UnexpectedMethod,
+          Failure.AuthRejected,
+          Failure.Refused,
+          Failure.Malformed {
 
     /** The SOCKS5 server accepted none of the offered methods ({@code FF}). */
     record NoAcceptableMethod() implements Failure {}
@@ -170,8 +172,11 @@ public final class ClientHandshake {
   private Phase phase = Phase.START;
   private Step finished = new Step.NeedMore();
 
-  private ClientHandshake(Optional<Socks5Request> socks5, Optional<Socks4Request> socks4,
-      Optional<Credentials.UsernamePassword> login, ByteBuffer earlyData) {
+  private ClientHandshake(
+      Optional<Socks5Request> socks5,
+      Optional<Socks4Request> socks4,
+      Optional<Credentials.UsernamePassword> login,
+      ByteBuffer earlyData) {
     this.socks5 = socks5;
     this.socks4 = socks4;
     this.login = login;
@@ -179,31 +184,30 @@ public final class ClientHandshake {
   }
 
   /**
-   * A SOCKS5 handshake: offers "no authentication", or only username/password when {@code login}
-   * is present, then sends {@code request} followed by {@code earlyData}.
+   * A SOCKS5 handshake: offers "no authentication", or only username/password when {@code login} is
+   * present, then sends {@code request} followed by {@code earlyData}.
    *
    * @param request the request (CONNECT, RESOLVE or RESOLVE_PTR)
    * @param login RFC 1929 credentials, if any
    * @param earlyData bytes to send right behind the request (its remaining bytes; not consumed)
    * @return a handshake whose {@link #start()} has not been called
    */
-  public static ClientHandshake socks5(Socks5Request request,
-      Optional<Credentials.UsernamePassword> login, ByteBuffer earlyData) {
-    return new ClientHandshake(Optional.of(request), Optional.empty(),
-        Objects.requireNonNull(login, "login"), earlyData);
+  public static ClientHandshake socks5(
+      Socks5Request request, Optional<Credentials.UsernamePassword> login, ByteBuffer earlyData) {
+    return new ClientHandshake(
+        Optional.of(request), Optional.empty(), Objects.requireNonNull(login, "login"), earlyData);
   }
 
   /**
-   * A SOCKS4 or SOCKS4a handshake: sends {@code request} (its user id included) followed by
-   * {@code earlyData}.
+   * A SOCKS4 or SOCKS4a handshake: sends {@code request} (its user id included) followed by {@code
+   * earlyData}.
    *
    * @param request the request
    * @param earlyData bytes to send right behind the request (its remaining bytes; not consumed)
    * @return a handshake whose {@link #start()} has not been called
    */
   public static ClientHandshake socks4(Socks4Request request, ByteBuffer earlyData) {
-    return new ClientHandshake(Optional.empty(), Optional.of(request), Optional.empty(),
-        earlyData);
+    return new ClientHandshake(Optional.empty(), Optional.of(request), Optional.empty(), earlyData);
   }
 
   /**
@@ -220,8 +224,8 @@ public final class ClientHandshake {
       return withEarlyData(socks4.get().toBytes());
     }
     phase = Phase.METHOD;
-    Socks5AuthMethod offer = login.isPresent() ? Socks5AuthMethod.USERNAME_PASSWORD
-        : Socks5AuthMethod.NO_AUTH;
+    Socks5AuthMethod offer =
+        login.isPresent() ? Socks5AuthMethod.USERNAME_PASSWORD : Socks5AuthMethod.NO_AUTH;
     return send(Socks5Greeting.of(offer).toBytes());
   }
 
@@ -253,8 +257,8 @@ public final class ClientHandshake {
       return waitOrFail(d);
     }
     Socks5AuthMethod chosen = m.value().method();
-    Socks5AuthMethod offered = login.isPresent() ? Socks5AuthMethod.USERNAME_PASSWORD
-        : Socks5AuthMethod.NO_AUTH;
+    Socks5AuthMethod offered =
+        login.isPresent() ? Socks5AuthMethod.USERNAME_PASSWORD : Socks5AuthMethod.NO_AUTH;
     if (chosen.equals(Socks5AuthMethod.NO_ACCEPTABLE)) {
       return fail(new Failure.NoAcceptableMethod());
     }
@@ -288,7 +292,8 @@ public final class ClientHandshake {
       return waitOrFail(d);
     }
     Reply reply = new Reply.V5(m.value());
-    return m.value().rep().equals(Socks5ReplyCode.SUCCEEDED) ? done(reply)
+    return m.value().rep().equals(Socks5ReplyCode.SUCCEEDED)
+        ? done(reply)
         : fail(new Failure.Refused(reply));
   }
 
@@ -298,7 +303,8 @@ public final class ClientHandshake {
       return waitOrFail(d);
     }
     Reply reply = new Reply.V4(m.value());
-    return m.value().status().equals(Socks4ReplyCode.GRANTED) ? done(reply)
+    return m.value().status().equals(Socks4ReplyCode.GRANTED)
+        ? done(reply)
         : fail(new Failure.Refused(reply));
   }
 

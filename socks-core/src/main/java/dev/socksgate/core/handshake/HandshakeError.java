@@ -57,8 +57,8 @@ public record HandshakeError(Kind kind, String detail) {
       case BAD_VERSION -> Kind.BAD_VERSION;
       case UNSUPPORTED_COMMAND -> Kind.UNKNOWN_COMMAND;
       case TOO_LONG -> Kind.TOO_LONG;
-      case BAD_LENGTH, BAD_VALUE -> e.field().equals("NMETHODS") ? Kind.SYNTAX
-          : Kind.INVALID_DESTINATION;
+      case BAD_LENGTH, BAD_VALUE ->
+          e.field().equals("NMETHODS") ? Kind.SYNTAX : Kind.INVALID_DESTINATION;
       case BAD_RESERVED, UNSUPPORTED_ADDRESS_TYPE -> Kind.SYNTAX;
     };
   }

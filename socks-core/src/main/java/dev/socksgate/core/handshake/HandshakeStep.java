@@ -93,8 +93,8 @@ public sealed interface HandshakeStep
    * The handshake is complete.
    *
    * @param request the validated request
-   * @param leftover how many bytes remained in the input after the request: optimistic data, to
-   *     be delivered to the exit untouched
+   * @param leftover how many bytes remained in the input after the request: optimistic data, to be
+   *     delivered to the exit untouched
    */
   record Done(StreamRequest request, int leftover) implements HandshakeStep {
     /** Validates the fields. */

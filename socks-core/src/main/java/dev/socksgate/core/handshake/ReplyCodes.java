@@ -38,23 +38,24 @@ public final class ReplyCodes {
 
   /** Returns the proposal 304 code of an onion failure (F0–F7), sent only with ExtendedErrors. */
   public static Optional<Socks5ReplyCode> extendedCode(StreamFailure failure) {
-    return Optional.ofNullable(switch (failure) {
-      case ONION_DESCRIPTOR_NOT_FOUND -> Socks5ReplyCode.ONION_SERVICE_DESC_NOT_FOUND;
-      case ONION_DESCRIPTOR_INVALID -> Socks5ReplyCode.ONION_SERVICE_DESC_INVALID;
-      case ONION_INTRODUCTION_FAILED -> Socks5ReplyCode.ONION_SERVICE_INTRO_FAILED;
-      case ONION_RENDEZVOUS_FAILED -> Socks5ReplyCode.ONION_SERVICE_REND_FAILED;
-      case ONION_CLIENT_AUTH_MISSING -> Socks5ReplyCode.ONION_SERVICE_MISSING_CLIENT_AUTH;
-      case ONION_CLIENT_AUTH_BAD -> Socks5ReplyCode.ONION_SERVICE_BAD_CLIENT_AUTH;
-      case INVALID_ONION_ADDRESS -> Socks5ReplyCode.ONION_SERVICE_BAD_ADDRESS;
-      case ONION_INTRODUCTION_TIMED_OUT -> Socks5ReplyCode.ONION_SERVICE_INTRO_TIMEDOUT;
-      default -> null;
-    });
+    return Optional.ofNullable(
+        switch (failure) {
+          case ONION_DESCRIPTOR_NOT_FOUND -> Socks5ReplyCode.ONION_SERVICE_DESC_NOT_FOUND;
+          case ONION_DESCRIPTOR_INVALID -> Socks5ReplyCode.ONION_SERVICE_DESC_INVALID;
+          case ONION_INTRODUCTION_FAILED -> Socks5ReplyCode.ONION_SERVICE_INTRO_FAILED;
+          case ONION_RENDEZVOUS_FAILED -> Socks5ReplyCode.ONION_SERVICE_REND_FAILED;
+          case ONION_CLIENT_AUTH_MISSING -> Socks5ReplyCode.ONION_SERVICE_MISSING_CLIENT_AUTH;
+          case ONION_CLIENT_AUTH_BAD -> Socks5ReplyCode.ONION_SERVICE_BAD_CLIENT_AUTH;
+          case INVALID_ONION_ADDRESS -> Socks5ReplyCode.ONION_SERVICE_BAD_ADDRESS;
+          case ONION_INTRODUCTION_TIMED_OUT -> Socks5ReplyCode.ONION_SERVICE_INTRO_TIMEDOUT;
+          default -> null;
+        });
   }
 
   /**
    * Returns the failure a SOCKS5 REP from another server stands for (the inverse of {@link
-   * #socks5(StreamFailure, boolean)} with extended errors on): an upstream's refusal passes
-   * through to our client as the same code. REP 07, 08 and unknown codes are GENERAL.
+   * #socks5(StreamFailure, boolean)} with extended errors on): an upstream's refusal passes through
+   * to our client as the same code. REP 07, 08 and unknown codes are GENERAL.
    *
    * @throws IllegalArgumentException for REP 00, which is no failure
    */
@@ -72,12 +73,19 @@ public final class ReplyCodes {
 
   // One failure per REP: the first listed wins where several map to the same code.
   private static final StreamFailure[] REVERSIBLE = {
-    StreamFailure.NOT_ALLOWED, StreamFailure.NETWORK_UNREACHABLE, StreamFailure.HOST_UNREACHABLE,
-    StreamFailure.CONNECTION_REFUSED, StreamFailure.TIMED_OUT,
-    StreamFailure.ONION_DESCRIPTOR_NOT_FOUND, StreamFailure.ONION_DESCRIPTOR_INVALID,
-    StreamFailure.ONION_INTRODUCTION_FAILED, StreamFailure.ONION_RENDEZVOUS_FAILED,
-    StreamFailure.ONION_CLIENT_AUTH_MISSING, StreamFailure.ONION_CLIENT_AUTH_BAD,
-    StreamFailure.INVALID_ONION_ADDRESS, StreamFailure.ONION_INTRODUCTION_TIMED_OUT
+    StreamFailure.NOT_ALLOWED,
+    StreamFailure.NETWORK_UNREACHABLE,
+    StreamFailure.HOST_UNREACHABLE,
+    StreamFailure.CONNECTION_REFUSED,
+    StreamFailure.TIMED_OUT,
+    StreamFailure.ONION_DESCRIPTOR_NOT_FOUND,
+    StreamFailure.ONION_DESCRIPTOR_INVALID,
+    StreamFailure.ONION_INTRODUCTION_FAILED,
+    StreamFailure.ONION_RENDEZVOUS_FAILED,
+    StreamFailure.ONION_CLIENT_AUTH_MISSING,
+    StreamFailure.ONION_CLIENT_AUTH_BAD,
+    StreamFailure.INVALID_ONION_ADDRESS,
+    StreamFailure.ONION_INTRODUCTION_TIMED_OUT
   };
 
   /** Returns the SOCKS5 REP for a handshake failure that has one (Tor reference §6.2). */

@@ -40,8 +40,10 @@ final class RequestValidator {
     if (cmd.equals(Socks5Command.BIND) || cmd.equals(Socks5Command.UDP_ASSOCIATE)) {
       return error(Kind.COMMAND_NOT_SUPPORTED);
     }
-    StreamCommand command = cmd.equals(Socks5Command.CONNECT) ? StreamCommand.CONNECT
-        : cmd.equals(Socks5Command.RESOLVE) ? StreamCommand.RESOLVE : StreamCommand.RESOLVE_PTR;
+    StreamCommand command =
+        cmd.equals(Socks5Command.CONNECT)
+            ? StreamCommand.CONNECT
+            : cmd.equals(Socks5Command.RESOLVE) ? StreamCommand.RESOLVE : StreamCommand.RESOLVE_PTR;
     Host host;
     boolean safe;
     if (r.dstAddr() instanceof SocksAddress.Domain d) {
@@ -62,8 +64,14 @@ final class RequestValidator {
     if (!safe && options.safeSocks()) {
       return error(Kind.UNSAFE_REQUEST);
     }
-    return ok(new StreamRequest(command, new Target(host, r.dstPort()), credentials,
-        SocksProtocol.SOCKS5, client, safe));
+    return ok(
+        new StreamRequest(
+            command,
+            new Target(host, r.dstPort()),
+            credentials,
+            SocksProtocol.SOCKS5,
+            client,
+            safe));
   }
 
   Result socks4(Socks4Request r) {
@@ -90,16 +98,24 @@ final class RequestValidator {
       if (!HostNames.isValidDestination(name)) {
         return error(Kind.INVALID_DESTINATION);
       }
-      host = HostNames.parseLiteral(name).<Host>map(Host.Address::new)
-          .orElseGet(() -> new Host.Name(name));
+      host =
+          HostNames.parseLiteral(name)
+              .<Host>map(Host.Address::new)
+              .orElseGet(() -> new Host.Name(name));
     } else {
       host = new Host.Address(r.dstIp());
     }
     byte[] userId = r.userId();
     Credentials credentials =
         userId.length == 0 ? Credentials.NONE : new Credentials.Socks4UserId(userId);
-    return ok(new StreamRequest(command, new Target(host, r.dstPort()), credentials,
-        socks4a ? SocksProtocol.SOCKS4A : SocksProtocol.SOCKS4, client, socks4a));
+    return ok(
+        new StreamRequest(
+            command,
+            new Target(host, r.dstPort()),
+            credentials,
+            socks4a ? SocksProtocol.SOCKS4A : SocksProtocol.SOCKS4,
+            client,
+            socks4a));
   }
 
   private static InetAddress address(SocksAddress a) {

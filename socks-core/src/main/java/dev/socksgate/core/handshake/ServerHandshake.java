@@ -23,9 +23,9 @@ import java.util.Objects;
  * sends only the last; see docs/protocol.md#server-behaviour).
  *
  * <p>Each message is dispatched on its first byte, as Tor's {@code parse_socks} does: {@code 04}
- * SOCKS4/4a, {@code 05} or {@code 01} SOCKS5 (greeting, RFC 1929 or request, by state), {@code G
- * H P C} the HTTP-resistance page, anything else a close with the reply the current version calls
- * for (none before a version is known).
+ * SOCKS4/4a, {@code 05} or {@code 01} SOCKS5 (greeting, RFC 1929 or request, by state), {@code G H
+ * P C} the HTTP-resistance page, anything else a close with the reply the current version calls for
+ * (none before a version is known).
  *
  * <p>Not thread-safe: one instance per connection, used by one thread at a time. Fused: after
  * {@link HandshakeStep.Done} or {@link HandshakeStep.Failed}, every call throws {@link
@@ -65,7 +65,10 @@ public final class ServerHandshake {
     return version;
   }
 
-  /** Returns true once the engine returned {@link HandshakeStep.Done} or {@link HandshakeStep.Failed}. */
+  /**
+   * Returns true once the engine returned {@link HandshakeStep.Done} or {@link
+   * HandshakeStep.Failed}.
+   */
   public boolean isFinished() {
     return phase == Phase.FINISHED;
   }
@@ -85,12 +88,14 @@ public final class ServerHandshake {
       case NEED_MORE -> new HandshakeStep.NeedMore(ProtocolDetector.BYTES_NEEDED - in.remaining());
       case SOCKS4 -> socks4(in);
       case SOCKS5 -> socks5(in, false);
-      case HTTP -> fail(Kind.HTTP_REQUEST, "HTTP request on a SOCKS port",
-          HttpResistance.responseBuffer());
-      case UNKNOWN -> (in.get(in.position()) & 0xFF) == RFC1929_VERSION
-          ? socks5(in, true)
-          : failGeneric(version == 0 ? Kind.UNKNOWN_PROTOCOL : Kind.BAD_VERSION,
-              "unrecognised version byte");
+      case HTTP ->
+          fail(Kind.HTTP_REQUEST, "HTTP request on a SOCKS port", HttpResistance.responseBuffer());
+      case UNKNOWN ->
+          (in.get(in.position()) & 0xFF) == RFC1929_VERSION
+              ? socks5(in, true)
+              : failGeneric(
+                  version == 0 ? Kind.UNKNOWN_PROTOCOL : Kind.BAD_VERSION,
+                  "unrecognised version byte");
     };
   }
 
@@ -107,7 +112,9 @@ public final class ServerHandshake {
     }
     phase = Phase.ACTIVE;
     if (!accepted) {
-      return fail(Kind.AUTH_FAILED, "credentials refused",
+      return fail(
+          Kind.AUTH_FAILED,
+          "credentials refused",
           ReplyCodes.wrap(PasswordAuthReply.FAILURE.toBytes()));
     }
     return send(PasswordAuthReply.SUCCESS.toBytes());
@@ -129,12 +136,13 @@ public final class ServerHandshake {
     if (!(d instanceof Decoded.Message<Socks5Greeting> m)) {
       return failGeneric(Kind.SYNTAX, "no authentication methods"); // version still 0: silent
     }
-    Socks5AuthMethod selected = Socks5Auth.select(m.value(), options.requireAuthentication(),
-        client.listener().preferNoAuth());
+    Socks5AuthMethod selected =
+        Socks5Auth.select(
+            m.value(), options.requireAuthentication(), client.listener().preferNoAuth());
     byte[] reply = new Socks5MethodSelection(selected).toBytes();
     if (selected.equals(Socks5AuthMethod.NO_ACCEPTABLE)) {
-      return fail(Kind.NO_ACCEPTABLE_METHOD, "no acceptable authentication method",
-          ReplyCodes.wrap(reply));
+      return fail(
+          Kind.NO_ACCEPTABLE_METHOD, "no acceptable authentication method", ReplyCodes.wrap(reply));
     }
     version = 5;
     method = selected;

@@ -11,8 +11,9 @@ import java.util.Arrays;
 final class Socks5Auth {
 
   private static final byte[] TOR_EXTENSION_PREFIX = {'<', 't', 'o', 'r', 'S', '0', 'X', '>'};
-  private static final byte[] TOR_EXTENSION_FORMAT_0 =
-      {'<', 't', 'o', 'r', 'S', '0', 'X', '>', '0'};
+  private static final byte[] TOR_EXTENSION_FORMAT_0 = {
+    '<', 't', 'o', 'r', 'S', '0', 'X', '>', '0'
+  };
 
   private Socks5Auth() {}
 
@@ -22,8 +23,8 @@ final class Socks5Auth {
    * otherwise {@link Socks5AuthMethod#NO_ACCEPTABLE}. Order and duplicates do not matter. When
    * authentication is required, 00 counts as not offered.
    */
-  static Socks5AuthMethod select(Socks5Greeting greeting, boolean requireAuthentication,
-      boolean preferNoAuth) {
+  static Socks5AuthMethod select(
+      Socks5Greeting greeting, boolean requireAuthentication, boolean preferNoAuth) {
     boolean password = greeting.offers(Socks5AuthMethod.USERNAME_PASSWORD);
     boolean none = greeting.offers(Socks5AuthMethod.NO_AUTH) && !requireAuthentication;
     if (password && !(none && preferNoAuth)) {
@@ -33,8 +34,8 @@ final class Socks5Auth {
   }
 
   /**
-   * Returns true for a username that proposal 351 rejects: one that starts with the 8 bytes
-   * {@code <torS0X>} and is not exactly {@code <torS0X>0}. The match is case-sensitive.
+   * Returns true for a username that proposal 351 rejects: one that starts with the 8 bytes {@code
+   * <torS0X>} and is not exactly {@code <torS0X>0}. The match is case-sensitive.
    */
   static boolean isForbiddenTorExtension(byte[] username) {
     int n = TOR_EXTENSION_PREFIX.length;

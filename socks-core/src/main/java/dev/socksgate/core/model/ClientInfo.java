@@ -22,8 +22,8 @@ public record ClientInfo(InetSocketAddress remote, ListenerSettings listener) {
   }
 
   /**
-   * Returns true if the client connected over IPv6. Tor picks the ATYP of generic SOCKS5 replies
-   * by this (Tor reference §1, §9).
+   * Returns true if the client connected over IPv6. Tor picks the ATYP of generic SOCKS5 replies by
+   * this (Tor reference §1, §9).
    */
   public boolean isIpv6() {
     return remote.getAddress() instanceof Inet6Address;

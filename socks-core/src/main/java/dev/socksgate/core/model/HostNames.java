@@ -6,9 +6,9 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
- * Tor's rules for destination strings (Tor reference §6.3, {@code string_is_valid_dest}): strict
- * IP literals, and otherwise host names made of labels of {@code [A-Za-z0-9-_]} that do not start
- * with {@code -} or {@code _}, with one optional trailing dot. Parsing never performs a lookup.
+ * Tor's rules for destination strings (Tor reference §6.3, {@code string_is_valid_dest}): strict IP
+ * literals, and otherwise host names made of labels of {@code [A-Za-z0-9-_]} that do not start with
+ * {@code -} or {@code _}, with one optional trailing dot. Parsing never performs a lookup.
  */
 public final class HostNames {
 
@@ -56,7 +56,10 @@ public final class HostNames {
   }
 
   private static boolean isLabelChar(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
+    return c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c >= '0' && c <= '9'
+        || c == '-'
         || c == '_';
   }
 

@@ -44,8 +44,8 @@ final class Ipv6Literal {
     for (int g = 0; g < groups.length; g++) {
       String group = groups[g];
       if (g == groups.length - 1 && group.indexOf('.') >= 0) {
-        Optional<InetAddress> v4 = HostNames.parseLiteral(group)
-            .filter(a -> a.getAddress().length == 4);
+        Optional<InetAddress> v4 =
+            HostNames.parseLiteral(group).filter(a -> a.getAddress().length == 4);
         if (v4.isEmpty() || n + 4 > out.length) {
           return -1;
         }

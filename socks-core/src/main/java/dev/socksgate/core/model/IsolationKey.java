@@ -11,10 +11,10 @@ import java.util.Objects;
  * keys are equal. Each component is present only when the listener isolates on it; the session
  * group and the identity epoch are always part of the key.
  *
- * <p>A value: equality and hash are over all components. {@link #toString()} shows which
- * components are set, never their values (credentials and addresses are private). {@link
- * #canonicalBytes()} gives a stable serialization, for adapters that derive something from a key
- * (upstream credentials, an egress address) without seeing the secrets in clear.
+ * <p>A value: equality and hash are over all components. {@link #toString()} shows which components
+ * are set, never their values (credentials and addresses are private). {@link #canonicalBytes()}
+ * gives a stable serialization, for adapters that derive something from a key (upstream
+ * credentials, an egress address) without seeing the secrets in clear.
  */
 public final class IsolationKey {
 
@@ -115,8 +115,11 @@ public final class IsolationKey {
 
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder("IsolationKey[group=").append(sessionGroup)
-        .append(", epoch=").append(epoch);
+    StringBuilder s =
+        new StringBuilder("IsolationKey[group=")
+            .append(sessionGroup)
+            .append(", epoch=")
+            .append(epoch);
     if (clientAddr != null) {
       s.append(", clientAddr");
     }

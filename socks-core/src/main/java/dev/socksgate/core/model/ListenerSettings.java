@@ -30,13 +30,13 @@ public record ListenerSettings(
   }
 
   /**
-   * Returns settings with Tor's rule applied: without IsolateSOCKSAuth, "no auth" is preferred
-   * (the canonical constructor applies it too).
+   * Returns settings with Tor's rule applied: without IsolateSOCKSAuth, "no auth" is preferred (the
+   * canonical constructor applies it too).
    */
-  public static ListenerSettings of(IsolationFlags isolation, int sessionGroup,
-      boolean preferNoAuth, boolean extendedErrors) {
-    return new ListenerSettings(isolation, sessionGroup,
-        preferNoAuth || !isolation.isolateSocksAuth(), extendedErrors);
+  public static ListenerSettings of(
+      IsolationFlags isolation, int sessionGroup, boolean preferNoAuth, boolean extendedErrors) {
+    return new ListenerSettings(
+        isolation, sessionGroup, preferNoAuth || !isolation.isolateSocksAuth(), extendedErrors);
   }
 
   /** Returns Tor's default SocksPort settings with the given session group. */

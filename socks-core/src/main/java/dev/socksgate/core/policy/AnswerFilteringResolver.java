@@ -11,9 +11,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A resolver that drops the answers a {@link DestinationPolicy} does not allow. Give it to an exit
- * connector that resolves names itself, so that a public name pointing at an internal address
- * (DNS rebinding, a hostile zone) cannot reach what {@code rejectInternalAddresses} protects: the
- * stream then fails as a name with no usable address. Reverse lookups pass through unchanged.
+ * connector that resolves names itself, so that a public name pointing at an internal address (DNS
+ * rebinding, a hostile zone) cannot reach what {@code rejectInternalAddresses} protects: the stream
+ * then fails as a name with no usable address. Reverse lookups pass through unchanged.
  */
 public final class AnswerFilteringResolver implements Resolver {
 
@@ -28,7 +28,8 @@ public final class AnswerFilteringResolver implements Resolver {
 
   @Override
   public CompletionStage<List<InetAddress>> resolve(String name, IsolationKey key) {
-    return delegate.resolve(name, key)
+    return delegate
+        .resolve(name, key)
         .thenApply(answers -> answers.stream().filter(policy::allowsAnswer).toList());
   }
 

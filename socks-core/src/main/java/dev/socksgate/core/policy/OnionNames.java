@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * Version 3 onion names (rend-spec-v3 §6, Tor {@code hs_address_is_valid}): an optional subdomain,
- * then 56 base32 characters and {@code .onion}. The 56 characters decode to a 32-byte public key,
- * a 2-byte checksum and the version byte 3; the checksum is the first two bytes of {@code
+ * then 56 base32 characters and {@code .onion}. The 56 characters decode to a 32-byte public key, a
+ * 2-byte checksum and the version byte 3; the checksum is the first two bytes of {@code
  * SHA3-256(".onion checksum" | pubkey | version)}.
  *
  * <p>Not checked: that the key is a valid ed25519 point (Tor also checks that), because the core
@@ -41,7 +41,8 @@ final class OnionNames {
       return false;
     }
     byte[] decoded = base32(label);
-    return decoded != null && decoded[decoded.length - 1] == VERSION_3
+    return decoded != null
+        && decoded[decoded.length - 1] == VERSION_3
         && Arrays.equals(checksum(decoded), 0, 2, decoded, KEY_LENGTH, KEY_LENGTH + 2);
   }
 

@@ -16,11 +16,11 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code .exit} names: refused (Tor: "disabled due to security risks");
  *   <li>{@code .onion} names: one that is not a valid v3 address is {@link
- *       StreamFailure#INVALID_ONION_ADDRESS}; RESOLVE of any onion name is refused (Tor:
- *       "Resolve requests to hidden services not allowed"); CONNECT to a valid one is refused as
- *       {@link StreamFailure#NOT_ALLOWED} (Tor's ENTRYPOLICY for a port without onion traffic)
- *       unless {@code allowOnion} (an exit that reaches onion services, such as an upstream Tor),
- *       so that onion names never reach a DNS server;
+ *       StreamFailure#INVALID_ONION_ADDRESS}; RESOLVE of any onion name is refused (Tor: "Resolve
+ *       requests to hidden services not allowed"); CONNECT to a valid one is refused as {@link
+ *       StreamFailure#NOT_ALLOWED} (Tor's ENTRYPOLICY for a port without onion traffic) unless
+ *       {@code allowOnion} (an exit that reaches onion services, such as an upstream Tor), so that
+ *       onion names never reach a DNS server;
  *   <li>CONNECT to port 0: refused;
  *   <li>with {@code rejectInternalAddresses} (Tor's ClientRejectInternalAddresses): CONNECT to
  *       {@code localhost}, {@code local}, {@code *.local}, {@code *.localhost} or an internal IP
@@ -51,12 +51,13 @@ public record TorDestinationPolicy(
     Host host = request.target().host();
     if (request.command() == StreamCommand.RESOLVE_PTR) {
       Host.Address a = (Host.Address) host;
-      return refuseIf(rejectInternalDns && InternalAddresses.isInternal(a.address()),
+      return refuseIf(
+          rejectInternalDns && InternalAddresses.isInternal(a.address()),
           StreamFailure.RESOLVE_FAILED);
     }
     if (host instanceof Host.Name n) {
-      Optional<StreamFailure> special = specialName(withoutTrailingDot(n.name()),
-          request.command());
+      Optional<StreamFailure> special =
+          specialName(withoutTrailingDot(n.name()), request.command());
       if (special.isPresent()) {
         return special;
       }
@@ -70,8 +71,9 @@ public record TorDestinationPolicy(
     if (rejectInternalAddresses && isInternal(host)) {
       return Optional.of(StreamFailure.PRIVATE_ADDRESS);
     }
-    return refuseIf(request.protocol() != SocksProtocol.SOCKS5
-        && host instanceof Host.Address a && a.isIpv6(), StreamFailure.NOT_ALLOWED);
+    return refuseIf(
+        request.protocol() != SocksProtocol.SOCKS5 && host instanceof Host.Address a && a.isIpv6(),
+        StreamFailure.NOT_ALLOWED);
   }
 
   @Override
@@ -100,7 +102,9 @@ public record TorDestinationPolicy(
       return InternalAddresses.isInternal(a.address());
     }
     String n = withoutTrailingDot(((Host.Name) host).name());
-    return n.equals("localhost") || n.equals("local") || n.endsWith(".local")
+    return n.equals("localhost")
+        || n.equals("local")
+        || n.endsWith(".local")
         || n.endsWith(".localhost");
   }
 

@@ -26,6 +26,6 @@ public interface ExitConnector<E> {
    * @return the open stream or a typed failure. Exceptional completion counts as {@link
    *     dev.socksgate.core.model.StreamFailure#GENERAL}.
    */
-  CompletionStage<ExitResult<E>> connect(StreamRequest request, IsolationKey key,
-      ByteBuffer earlyData);
+  CompletionStage<ExitResult<E>> connect(
+      StreamRequest request, IsolationKey key, ByteBuffer earlyData);
 }

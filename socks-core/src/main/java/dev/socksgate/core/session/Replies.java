@@ -49,8 +49,8 @@ final class Replies {
 
   /** A RESOLVE_PTR answer: {@code 05 00 00 03 <len> <name> 0000}. */
   static ByteBuffer named(DomainName name) {
-    return wrap(Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, new SocksAddress.Domain(name), 0)
-        .toBytes());
+    return wrap(
+        Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, new SocksAddress.Domain(name), 0).toBytes());
   }
 
   private static ByteBuffer wrap(byte[] b) {

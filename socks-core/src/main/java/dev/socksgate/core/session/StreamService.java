@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
  * The use case: runs a request that finished its handshake. RESOLVE goes to the resolver,
  * RESOLVE_PTR to the reverse resolver, CONNECT to the exit connector with the request's isolation
  * key; each passes the destination policy first, and RESOLVE answers pass it again ({@link
- * DestinationPolicy#allowsAnswer}). The returned stage never completes
- * exceptionally: every failure of a port becomes a {@link StreamOutcome.Refused} with the one reply
- * {@code ReplyCodes} maps it to.
+ * DestinationPolicy#allowsAnswer}). The returned stage never completes exceptionally: every failure
+ * of a port becomes a {@link StreamOutcome.Refused} with the one reply {@code ReplyCodes} maps it
+ * to.
  *
  * <p>Thread-safe if its ports are. It chooses no threads: continuations run on the thread that
  * completes the port's stage.
@@ -44,7 +44,10 @@ public final class StreamService<E> {
   private final DestinationPolicy destinations;
 
   /** Assembles the use case from its ports. */
-  public StreamService(Resolver resolver, ExitConnector<E> exits, IsolationPolicy isolation,
+  public StreamService(
+      Resolver resolver,
+      ExitConnector<E> exits,
+      IsolationPolicy isolation,
       DestinationPolicy destinations) {
     this.resolver = Objects.requireNonNull(resolver, "resolver");
     this.exits = Objects.requireNonNull(exits, "exits");
@@ -70,8 +73,12 @@ public final class StreamService<E> {
     } catch (RuntimeException e) {
       // A port that throws instead of completing its stage must not take the caller down. It
       // ends like a port that failed its stage: GENERAL for CONNECT, RESOLVE_FAILED for lookups.
-      return done(refused(request, request.command() == StreamCommand.CONNECT
-          ? StreamFailure.GENERAL : StreamFailure.RESOLVE_FAILED));
+      return done(
+          refused(
+              request,
+              request.command() == StreamCommand.CONNECT
+                  ? StreamFailure.GENERAL
+                  : StreamFailure.RESOLVE_FAILED));
     }
   }
 
@@ -93,12 +100,20 @@ public final class StreamService<E> {
       return done(refused(request, refused.get()));
     }
     IsolationKey key = isolation.keyFor(request);
-    return recover(request, StreamFailure.RESOLVE_FAILED,
-        resolver.resolve(((Host.Name) host).name(), key)
-            .thenApply(answers -> pick(request, answers.stream()
-                .filter(destinations::allowsAnswer).collect(Collectors.toList()))
-                .map(a -> answer(request, a))
-                .orElseGet(() -> refused(request, StreamFailure.RESOLVE_FAILED))));
+    return recover(
+        request,
+        StreamFailure.RESOLVE_FAILED,
+        resolver
+            .resolve(((Host.Name) host).name(), key)
+            .thenApply(
+                answers ->
+                    pick(
+                            request,
+                            answers.stream()
+                                .filter(destinations::allowsAnswer)
+                                .collect(Collectors.toList()))
+                        .map(a -> answer(request, a))
+                        .orElseGet(() -> refused(request, StreamFailure.RESOLVE_FAILED))));
   }
 
   private CompletionStage<StreamOutcome<E>> reverse(StreamRequest request) {
@@ -107,11 +122,16 @@ public final class StreamService<E> {
       return done(refused(request, refused.get()));
     }
     InetAddress address = ((Host.Address) request.target().host()).address();
-    return recover(request, StreamFailure.RESOLVE_FAILED,
-        resolver.reverse(address, isolation.keyFor(request))
-            .thenApply(name -> name.flatMap(StreamService::asDomain)
-                .<StreamOutcome<E>>map(n -> new StreamOutcome.Answered<>(Replies.named(n)))
-                .orElseGet(() -> refused(request, StreamFailure.RESOLVE_FAILED))));
+    return recover(
+        request,
+        StreamFailure.RESOLVE_FAILED,
+        resolver
+            .reverse(address, isolation.keyFor(request))
+            .thenApply(
+                name ->
+                    name.flatMap(StreamService::asDomain)
+                        .<StreamOutcome<E>>map(n -> new StreamOutcome.Answered<>(Replies.named(n)))
+                        .orElseGet(() -> refused(request, StreamFailure.RESOLVE_FAILED))));
   }
 
   private CompletionStage<StreamOutcome<E>> connect(StreamRequest request, ByteBuffer early) {
@@ -120,13 +140,18 @@ public final class StreamService<E> {
       return done(refused(request, refused.get()));
     }
     IsolationKey key = isolation.keyFor(request);
-    return recover(request, StreamFailure.GENERAL,
-        exits.connect(request, key, early).thenApply(result -> {
-          if (result instanceof ExitResult.Connected<E> c) {
-            return new StreamOutcome.Relay<>(c.exit(), Replies.connected(request));
-          }
-          return refused(request, ((ExitResult.Failed<E>) result).failure());
-        }));
+    return recover(
+        request,
+        StreamFailure.GENERAL,
+        exits
+            .connect(request, key, early)
+            .thenApply(
+                result -> {
+                  if (result instanceof ExitResult.Connected<E> c) {
+                    return new StreamOutcome.Relay<>(c.exit(), Replies.connected(request));
+                  }
+                  return refused(request, ((ExitResult.Failed<E>) result).failure());
+                }));
   }
 
   /** Tor prefers the first IPv4 answer; SOCKS4 can carry nothing else (Tor reference §7). */
@@ -157,10 +182,10 @@ public final class StreamService<E> {
     return new StreamOutcome.Refused<>(failure, Replies.failure(request, failure));
   }
 
-  private CompletionStage<StreamOutcome<E>> recover(StreamRequest request,
-      StreamFailure failure, CompletionStage<StreamOutcome<E>> stage) {
-    return stage.handle((outcome, error) -> outcome != null && error == null
-        ? outcome : refused(request, failure));
+  private CompletionStage<StreamOutcome<E>> recover(
+      StreamRequest request, StreamFailure failure, CompletionStage<StreamOutcome<E>> stage) {
+    return stage.handle(
+        (outcome, error) -> outcome != null && error == null ? outcome : refused(request, failure));
   }
 
   private static <T> CompletionStage<T> done(T value) {

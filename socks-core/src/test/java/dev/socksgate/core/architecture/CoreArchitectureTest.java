@@ -28,7 +28,8 @@ class CoreArchitectureTest {
   private static JavaClasses core() {
     assertTrue(IMPORTED.size() > 30, "imported " + IMPORTED.size() + " classes");
     assertTrue(IMPORTED.contain("dev.socksgate.core.handshake.ServerHandshake"));
-    assertTrue(!IMPORTED.contain("dev.socksgate.core.fakes.MapResolver"),
+    assertTrue(
+        !IMPORTED.contain("dev.socksgate.core.fakes.MapResolver"),
         "test classes must not be imported");
     return IMPORTED;
   }
@@ -75,13 +76,15 @@ class CoreArchitectureTest {
         .haveNameMatching("java\\.util\\.concurrent\\.Executor.*")
         .orShould()
         .dependOnClassesThat()
-        .haveNameMatching("java\\.util\\.concurrent\\.(ThreadPoolExecutor|ScheduledExecutorService"
-            + "|ForkJoinPool)")
+        .haveNameMatching(
+            "java\\.util\\.concurrent\\.(ThreadPoolExecutor|ScheduledExecutorService"
+                + "|ForkJoinPool)")
         .orShould()
         .dependOnClassesThat()
         .haveNameMatching("java\\.util\\.Timer.*")
-        .because("the core chooses no threads: continuations run where a port completes its"
-            + " stage, and timers live on the transport's loop (house style §1, §15)")
+        .because(
+            "the core chooses no threads: continuations run where a port completes its"
+                + " stage, and timers live on the transport's loop (house style §1, §15)")
         .check(core());
   }
 
@@ -95,8 +98,9 @@ class CoreArchitectureTest {
         .orShould()
         .dependOnClassesThat()
         .haveFullyQualifiedName("java.time.Clock")
-        .because("time enters the core only through the TimeSource port, so tests control it"
-            + " (house style §1)")
+        .because(
+            "time enters the core only through the TimeSource port, so tests control it"
+                + " (house style §1)")
         .check(core());
   }
 
@@ -106,8 +110,9 @@ class CoreArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.google.inject..", "javax.inject..", "jakarta.inject..")
-        .because("Guice lives in socks-app alone; lower modules are built in @Provides methods"
-            + " (house style §3)")
+        .because(
+            "Guice lives in socks-app alone; lower modules are built in @Provides methods"
+                + " (house style §3)")
         .check(core());
   }
 
@@ -120,8 +125,9 @@ class CoreArchitectureTest {
         .orShould()
         .dependOnClassesThat()
         .haveFullyQualifiedName("java.lang.System$Logger")
-        .because("the core returns typed results and leaves logging to transport and app"
-            + " (house style §19)")
+        .because(
+            "the core returns typed results and leaves logging to transport and app"
+                + " (house style §19)")
         .check(core());
   }
 
@@ -144,8 +150,11 @@ class CoreArchitectureTest {
         .resideInAPackage("dev.socksgate.core.model..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.socksgate.core.port..", "dev.socksgate.core.session..",
-            "dev.socksgate.core.handshake..", "dev.socksgate.core.policy..",
+        .resideInAnyPackage(
+            "dev.socksgate.core.port..",
+            "dev.socksgate.core.session..",
+            "dev.socksgate.core.handshake..",
+            "dev.socksgate.core.policy..",
             "dev.socksgate.core.isolation..")
         .because("the model is the innermost layer of the core")
         .check(core());

@@ -32,9 +32,13 @@ class ModuleDescriptorTest {
             .map(ModuleDescriptor.Exports::source)
             .collect(Collectors.toSet());
     assertEquals(
-        Set.of("dev.socksgate.core.model", "dev.socksgate.core.port",
-            "dev.socksgate.core.handshake", "dev.socksgate.core.session",
-            "dev.socksgate.core.isolation", "dev.socksgate.core.policy"),
+        Set.of(
+            "dev.socksgate.core.model",
+            "dev.socksgate.core.port",
+            "dev.socksgate.core.handshake",
+            "dev.socksgate.core.session",
+            "dev.socksgate.core.isolation",
+            "dev.socksgate.core.policy"),
         exports);
   }
 
@@ -44,7 +48,8 @@ class ModuleDescriptorTest {
         module.getDescriptor().requires().stream()
             .collect(Collectors.toMap(Requires::name, Requires::modifiers));
     assertEquals(Set.of("java.base", "dev.socksgate.codec"), requires.keySet());
-    assertTrue(requires.get("dev.socksgate.codec").contains(Requires.Modifier.TRANSITIVE),
+    assertTrue(
+        requires.get("dev.socksgate.codec").contains(Requires.Modifier.TRANSITIVE),
         "the core's public signatures expose codec types (DomainName, Socks5ReplyCode)");
     assertFalse(requires.get("dev.socksgate.codec").contains(Requires.Modifier.STATIC));
   }

@@ -46,8 +46,8 @@ public abstract class ExitConnectorContract<E> {
   protected abstract Target refusingTarget() throws Exception;
 
   /**
-   * Returns the first {@code length} bytes that the reachable target received on the stream
-   * behind {@code exit}, waiting a bounded time for them.
+   * Returns the first {@code length} bytes that the reachable target received on the stream behind
+   * {@code exit}, waiting a bounded time for them.
    */
   protected abstract byte[] receivedByTarget(E exit, int length) throws Exception;
 
@@ -56,11 +56,12 @@ public abstract class ExitConnectorContract<E> {
 
   /** Returns a CONNECT request for {@code target} from a loopback client. */
   protected static StreamRequest connectRequest(Target target) {
-    ClientInfo client = new ClientInfo(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000),
-        ListenerSettings.torDefaults(1));
-    return new StreamRequest(StreamCommand.CONNECT, target, Credentials.NONE,
-        SocksProtocol.SOCKS5, client, true);
+    ClientInfo client =
+        new ClientInfo(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000),
+            ListenerSettings.torDefaults(1));
+    return new StreamRequest(
+        StreamCommand.CONNECT, target, Credentials.NONE, SocksProtocol.SOCKS5, client, true);
   }
 
   /** Returns any isolation key. */
@@ -71,9 +72,11 @@ public abstract class ExitConnectorContract<E> {
   @Test
   void connect_reachableTarget_deliversEarlyDataFirst() throws Exception {
     byte[] early = "GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-    ExitResult<E> result = connector()
-        .connect(connectRequest(reachableTarget()), anyKey(), ByteBuffer.wrap(early.clone()))
-        .toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+    ExitResult<E> result =
+        connector()
+            .connect(connectRequest(reachableTarget()), anyKey(), ByteBuffer.wrap(early.clone()))
+            .toCompletableFuture()
+            .get(WAIT_SECONDS, TimeUnit.SECONDS);
     ExitResult.Connected<?> connected = assertInstanceOf(ExitResult.Connected.class, result);
     @SuppressWarnings("unchecked")
     E exit = (E) connected.exit();
@@ -86,9 +89,11 @@ public abstract class ExitConnectorContract<E> {
 
   @Test
   void connect_reachableTarget_withoutEarlyData_connects() throws Exception {
-    ExitResult<E> result = connector()
-        .connect(connectRequest(reachableTarget()), anyKey(), ByteBuffer.allocate(0))
-        .toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+    ExitResult<E> result =
+        connector()
+            .connect(connectRequest(reachableTarget()), anyKey(), ByteBuffer.allocate(0))
+            .toCompletableFuture()
+            .get(WAIT_SECONDS, TimeUnit.SECONDS);
     ExitResult.Connected<?> connected = assertInstanceOf(ExitResult.Connected.class, result);
     @SuppressWarnings("unchecked")
     E exit = (E) connected.exit();
@@ -97,9 +102,11 @@ public abstract class ExitConnectorContract<E> {
 
   @Test
   void connect_refusingTarget_failsWithConnectionRefused() throws Exception {
-    ExitResult<E> result = connector()
-        .connect(connectRequest(refusingTarget()), anyKey(), ByteBuffer.allocate(0))
-        .toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+    ExitResult<E> result =
+        connector()
+            .connect(connectRequest(refusingTarget()), anyKey(), ByteBuffer.allocate(0))
+            .toCompletableFuture()
+            .get(WAIT_SECONDS, TimeUnit.SECONDS);
     ExitResult.Failed<?> failed = assertInstanceOf(ExitResult.Failed.class, result);
     assertEquals(StreamFailure.CONNECTION_REFUSED, failed.failure());
   }

@@ -20,8 +20,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link IsolationPolicy} must do: equal requests get equal keys; listeners in
- * different session groups never share; a key never prints a secret.
+ * What every {@link IsolationPolicy} must do: equal requests get equal keys; listeners in different
+ * session groups never share; a key never prints a secret.
  */
 public abstract class IsolationPolicyContract {
 
@@ -30,14 +30,21 @@ public abstract class IsolationPolicyContract {
 
   /** Returns a SOCKS5 CONNECT request with a password, through a listener in {@code group}. */
   protected static StreamRequest request(int group, String password) throws Exception {
-    ClientInfo client = new ClientInfo(
-        new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 9}), 40000),
-        ListenerSettings.torDefaults(group));
-    Credentials creds = new Credentials.UsernamePassword(
-        "alice".getBytes(StandardCharsets.US_ASCII),
-        password.getBytes(StandardCharsets.US_ASCII));
-    return new StreamRequest(StreamCommand.CONNECT,
-        new Target(new Host.Name("example.com"), 443), creds, SocksProtocol.SOCKS5, client, true);
+    ClientInfo client =
+        new ClientInfo(
+            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 9}), 40000),
+            ListenerSettings.torDefaults(group));
+    Credentials creds =
+        new Credentials.UsernamePassword(
+            "alice".getBytes(StandardCharsets.US_ASCII),
+            password.getBytes(StandardCharsets.US_ASCII));
+    return new StreamRequest(
+        StreamCommand.CONNECT,
+        new Target(new Host.Name("example.com"), 443),
+        creds,
+        SocksProtocol.SOCKS5,
+        client,
+        true);
   }
 
   @Test

@@ -74,8 +74,8 @@ public abstract class ResolverContract {
   @Test
   void reverse_knownAddress_completesWithItsName() throws Exception {
     Fixture f = fixture();
-    assertEquals(Optional.of(f.reverseName()),
-        await(f.resolver().reverse(f.reversible(), anyKey())));
+    assertEquals(
+        Optional.of(f.reverseName()), await(f.resolver().reverse(f.reversible(), anyKey())));
   }
 
   @Test

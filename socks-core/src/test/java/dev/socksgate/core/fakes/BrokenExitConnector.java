@@ -25,8 +25,8 @@ public final class BrokenExitConnector<E> implements ExitConnector<E> {
   }
 
   @Override
-  public CompletionStage<ExitResult<E>> connect(StreamRequest request, IsolationKey key,
-      ByteBuffer earlyData) {
+  public CompletionStage<ExitResult<E>> connect(
+      StreamRequest request, IsolationKey key, ByteBuffer earlyData) {
     return switch (breakage) {
       case THROWS -> throw new IllegalStateException("connector bug");
       case FAILS_STAGE -> CompletableFuture.failedFuture(new IllegalStateException("no route"));

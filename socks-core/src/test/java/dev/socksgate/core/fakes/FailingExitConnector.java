@@ -28,8 +28,8 @@ public final class FailingExitConnector<E> implements ExitConnector<E> {
   }
 
   @Override
-  public CompletionStage<ExitResult<E>> connect(StreamRequest request, IsolationKey key,
-      ByteBuffer earlyData) {
+  public CompletionStage<ExitResult<E>> connect(
+      StreamRequest request, IsolationKey key, ByteBuffer earlyData) {
     calls.incrementAndGet();
     return CompletableFuture.completedFuture(new ExitResult.Failed<>(failure));
   }

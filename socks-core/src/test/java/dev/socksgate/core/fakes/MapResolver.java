@@ -44,8 +44,8 @@ public final class MapResolver implements Resolver {
   }
 
   @Override
-  public synchronized CompletionStage<Optional<String>> reverse(InetAddress address,
-      IsolationKey key) {
+  public synchronized CompletionStage<Optional<String>> reverse(
+      InetAddress address, IsolationKey key) {
     lookups.add(new Lookup(address, key));
     return CompletableFuture.completedFuture(Optional.ofNullable(reverse.get(address)));
   }

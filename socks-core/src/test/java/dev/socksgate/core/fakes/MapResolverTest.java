@@ -16,17 +16,25 @@ class MapResolverTest extends ResolverContract {
 
   @Override
   protected Fixture fixture() {
-    MapResolver r = new MapResolver().name("example.com", EXAMPLE, Requests.ip("2001:db8::1"))
-        .ptr(EXAMPLE, "example.com");
-    return new Fixture(r, "example.com", EXAMPLE, "unknown.example", EXAMPLE, "example.com",
+    MapResolver r =
+        new MapResolver()
+            .name("example.com", EXAMPLE, Requests.ip("2001:db8::1"))
+            .ptr(EXAMPLE, "example.com");
+    return new Fixture(
+        r,
+        "example.com",
+        EXAMPLE,
+        "unknown.example",
+        EXAMPLE,
+        "example.com",
         Requests.ip("192.0.2.1"));
   }
 
   @Test
   void resolve_keepsTheOrderItWasGiven() throws Exception {
     MapResolver r = new MapResolver().name("x.test", Requests.ip("::1"), Requests.ip("1.2.3.4"));
-    assertEquals(List.of(Requests.ip("::1"), Requests.ip("1.2.3.4")),
-        await(r.resolve("x.test", anyKey())));
+    assertEquals(
+        List.of(Requests.ip("::1"), Requests.ip("1.2.3.4")), await(r.resolve("x.test", anyKey())));
   }
 
   @Test
@@ -35,7 +43,8 @@ class MapResolverTest extends ResolverContract {
     IsolationKey key = IsolationKey.builder(4, 2).build();
     await(r.resolve("a.test", key));
     await(r.reverse(EXAMPLE, key));
-    assertEquals(List.of(new MapResolver.Lookup("a.test", key),
-        new MapResolver.Lookup(EXAMPLE, key)), r.lookups());
+    assertEquals(
+        List.of(new MapResolver.Lookup("a.test", key), new MapResolver.Lookup(EXAMPLE, key)),
+        r.lookups());
   }
 }

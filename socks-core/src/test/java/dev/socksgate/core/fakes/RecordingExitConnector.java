@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An {@link ExitConnector} that records every call (request, isolation key, early data) and opens
- * a {@link FakeExit}, except to targets it was told to refuse, which fail with {@link
+ * An {@link ExitConnector} that records every call (request, isolation key, early data) and opens a
+ * {@link FakeExit}, except to targets it was told to refuse, which fail with {@link
  * StreamFailure#CONNECTION_REFUSED}. It drains the early-data buffer as a real connector would.
  * Completes at once, on the calling thread. Thread-safe.
  */
@@ -47,15 +47,16 @@ public final class RecordingExitConnector implements ExitConnector<FakeExit> {
   }
 
   @Override
-  public CompletionStage<ExitResult<FakeExit>> connect(StreamRequest request, IsolationKey key,
-      ByteBuffer earlyData) {
+  public CompletionStage<ExitResult<FakeExit>> connect(
+      StreamRequest request, IsolationKey key, ByteBuffer earlyData) {
     byte[] early = new byte[earlyData.remaining()];
     earlyData.get(early);
     calls.add(new Call(request, key, early));
     Target target = request.target();
-    ExitResult<FakeExit> result = refused.contains(target)
-        ? new ExitResult.Failed<>(StreamFailure.CONNECTION_REFUSED)
-        : new ExitResult.Connected<>(new FakeExit(calls.size(), target, key, early));
+    ExitResult<FakeExit> result =
+        refused.contains(target)
+            ? new ExitResult.Failed<>(StreamFailure.CONNECTION_REFUSED)
+            : new ExitResult.Connected<>(new FakeExit(calls.size(), target, key, early));
     return CompletableFuture.completedFuture(result);
   }
 

@@ -16,16 +16,15 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * The recording connector passes the exit-connector contract: "received by the target" is the
- * early data it recorded; the refusing target is one it was told to refuse.
+ * The recording connector passes the exit-connector contract: "received by the target" is the early
+ * data it recorded; the refusing target is one it was told to refuse.
  */
 class RecordingExitConnectorTest extends ExitConnectorContract<FakeExit> {
 
   private static final Target REACHABLE = new Target(Requests.addr("127.0.0.1"), 8080);
   private static final Target REFUSING = new Target(Requests.addr("127.0.0.1"), 9);
 
-  private final RecordingExitConnector connector =
-      new RecordingExitConnector().refusing(REFUSING);
+  private final RecordingExitConnector connector = new RecordingExitConnector().refusing(REFUSING);
 
   @Override
   protected ExitConnector<FakeExit> connector() {

@@ -27,8 +27,8 @@ class ClientHandshakeTest {
   }
 
   private static Optional<Credentials.UsernamePassword> alice() {
-    return Optional.of(new Credentials.UsernamePassword(Hex.bytes("'alice'"),
-        Hex.bytes("'s3cret'")));
+    return Optional.of(
+        new Credentials.UsernamePassword(Hex.bytes("'alice'"), Hex.bytes("'s3cret'")));
   }
 
   private static byte[] sent(ClientHandshake.Step step) {
@@ -48,13 +48,13 @@ class ClientHandshakeTest {
 
   @Test
   void socks5_noAuth_connect_withEarlyData() {
-    ClientHandshake c = ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), Optional.empty(),
-        Hex.buffer("'GET /'"));
+    ClientHandshake c =
+        ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), Optional.empty(), Hex.buffer("'GET /'"));
     assertArrayEquals(Hex.bytes("05 01 00"), Hex.remaining(c.start().bytes()));
     assertArrayEquals(Hex.bytes(CONNECT_EXAMPLE + " 'GET /'"), sent(byteByByte(c, "05 00")));
     ByteBuffer reply = Hex.buffer("05 00 00 01 7f000001 1f90 'HTTP'");
-    ClientHandshake.Step.Done done = assertInstanceOf(ClientHandshake.Step.Done.class,
-        c.step(reply));
+    ClientHandshake.Step.Done done =
+        assertInstanceOf(ClientHandshake.Step.Done.class, c.step(reply));
     assertArrayEquals(Hex.bytes("'HTTP'"), Hex.remaining(reply), "the server's data stays");
     ClientHandshake.Reply.V5 v5 = assertInstanceOf(ClientHandshake.Reply.V5.class, done.reply());
     assertEquals(8080, v5.reply().bndPort());
@@ -64,82 +64,98 @@ class ClientHandshakeTest {
 
   @Test
   void socks5_login_offersOnlyUsernamePassword_thenSendsRfc1929() {
-    ClientHandshake c = ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), alice(),
-        ByteBuffer.allocate(0));
+    ClientHandshake c =
+        ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), alice(), ByteBuffer.allocate(0));
     assertArrayEquals(Hex.bytes("05 01 02"), Hex.remaining(c.start().bytes()));
     assertArrayEquals(Hex.bytes("01 05 'alice' 06 's3cret'"), sent(c.step(Hex.buffer("05 02"))));
     assertArrayEquals(Hex.bytes(CONNECT_EXAMPLE), sent(byteByByte(c, "01 00")));
-    assertInstanceOf(ClientHandshake.Step.Done.class,
-        byteByByte(c, "05 00 00 03 0b 'example.com' 01bb"));
+    assertInstanceOf(
+        ClientHandshake.Step.Done.class, byteByByte(c, "05 00 00 03 0b 'example.com' 01bb"));
   }
 
   @Test
   void socks5_refusals_areTyped() {
-    ClientHandshake noMethod = ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), Optional.empty(),
-        ByteBuffer.allocate(0));
+    ClientHandshake noMethod =
+        ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), Optional.empty(), ByteBuffer.allocate(0));
     noMethod.start();
-    assertInstanceOf(ClientHandshake.Failure.NoAcceptableMethod.class,
+    assertInstanceOf(
+        ClientHandshake.Failure.NoAcceptableMethod.class,
         assertInstanceOf(ClientHandshake.Step.Failed.class, noMethod.step(Hex.buffer("05 ff")))
             .failure());
 
-    ClientHandshake wrongMethod = ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), alice(),
-        ByteBuffer.allocate(0));
+    ClientHandshake wrongMethod =
+        ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), alice(), ByteBuffer.allocate(0));
     wrongMethod.start();
-    ClientHandshake.Failure.UnexpectedMethod u = assertInstanceOf(
-        ClientHandshake.Failure.UnexpectedMethod.class, assertInstanceOf(
-            ClientHandshake.Step.Failed.class, wrongMethod.step(Hex.buffer("05 00"))).failure());
+    ClientHandshake.Failure.UnexpectedMethod u =
+        assertInstanceOf(
+            ClientHandshake.Failure.UnexpectedMethod.class,
+            assertInstanceOf(
+                    ClientHandshake.Step.Failed.class, wrongMethod.step(Hex.buffer("05 00")))
+                .failure());
     assertEquals(Socks5AuthMethod.NO_AUTH, u.method());
 
-    ClientHandshake badLogin = ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), alice(),
-        ByteBuffer.allocate(0));
+    ClientHandshake badLogin =
+        ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), alice(), ByteBuffer.allocate(0));
     badLogin.start();
     badLogin.step(Hex.buffer("05 02"));
-    assertInstanceOf(ClientHandshake.Failure.AuthRejected.class, assertInstanceOf(
-        ClientHandshake.Step.Failed.class, badLogin.step(Hex.buffer("01 01"))).failure());
+    assertInstanceOf(
+        ClientHandshake.Failure.AuthRejected.class,
+        assertInstanceOf(ClientHandshake.Step.Failed.class, badLogin.step(Hex.buffer("01 01")))
+            .failure());
 
-    ClientHandshake refused = ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), Optional.empty(),
-        ByteBuffer.allocate(0));
+    ClientHandshake refused =
+        ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), Optional.empty(), ByteBuffer.allocate(0));
     refused.start();
     refused.step(Hex.buffer("05 00"));
-    ClientHandshake.Failure.Refused r = assertInstanceOf(ClientHandshake.Failure.Refused.class,
-        assertInstanceOf(ClientHandshake.Step.Failed.class,
-            refused.step(Hex.buffer("05 04 00 01 00000000 0000"))).failure());
+    ClientHandshake.Failure.Refused r =
+        assertInstanceOf(
+            ClientHandshake.Failure.Refused.class,
+            assertInstanceOf(
+                    ClientHandshake.Step.Failed.class,
+                    refused.step(Hex.buffer("05 04 00 01 00000000 0000")))
+                .failure());
     assertEquals((byte) 0x04, ((ClientHandshake.Reply.V5) r.reply()).reply().rep().code());
   }
 
   @Test
   void socks5_malformedServerBytes_failTheHandshake_andStayFailed() {
-    ClientHandshake c = ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), Optional.empty(),
-        ByteBuffer.allocate(0));
+    ClientHandshake c =
+        ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), Optional.empty(), ByteBuffer.allocate(0));
     c.start();
     ClientHandshake.Step failed = c.step(Hex.buffer("04 00"));
-    assertInstanceOf(ClientHandshake.Failure.Malformed.class,
+    assertInstanceOf(
+        ClientHandshake.Failure.Malformed.class,
         assertInstanceOf(ClientHandshake.Step.Failed.class, failed).failure());
     assertEquals(failed, c.step(Hex.buffer("05 00")), "fused");
   }
 
   @Test
   void socks4a_resolvesByName_andReturnsTheGrantedReply() {
-    Socks4Request request = ((Decoded.Message<Socks4Request>) Socks4Request.decode(Hex.buffer(
-        "04 f0 0000 00000001 'me' 00 'example.com' 00"))).value();
+    Socks4Request request =
+        ((Decoded.Message<Socks4Request>)
+                Socks4Request.decode(Hex.buffer("04 f0 0000 00000001 'me' 00 'example.com' 00")))
+            .value();
     ClientHandshake c = ClientHandshake.socks4(request, ByteBuffer.allocate(0));
-    assertArrayEquals(Hex.bytes("04 f0 0000 00000001 'me' 00 'example.com' 00"),
+    assertArrayEquals(
+        Hex.bytes("04 f0 0000 00000001 'me' 00 'example.com' 00"),
         Hex.remaining(c.start().bytes()));
-    ClientHandshake.Step.Done done = assertInstanceOf(ClientHandshake.Step.Done.class,
-        byteByByte(c, "00 5a 0000 5db8d822"));
+    ClientHandshake.Step.Done done =
+        assertInstanceOf(ClientHandshake.Step.Done.class, byteByByte(c, "00 5a 0000 5db8d822"));
     assertInstanceOf(ClientHandshake.Reply.V4.class, done.reply());
 
     ClientHandshake refused = ClientHandshake.socks4(request, ByteBuffer.allocate(0));
     refused.start();
-    assertInstanceOf(ClientHandshake.Failure.Refused.class, assertInstanceOf(
-        ClientHandshake.Step.Failed.class, refused.step(Hex.buffer("00 5b 0000 00000000")))
+    assertInstanceOf(
+        ClientHandshake.Failure.Refused.class,
+        assertInstanceOf(
+                ClientHandshake.Step.Failed.class, refused.step(Hex.buffer("00 5b 0000 00000000")))
             .failure());
   }
 
   @Test
   void misuse_isRefused() {
-    ClientHandshake c = ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), Optional.empty(),
-        ByteBuffer.allocate(0));
+    ClientHandshake c =
+        ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), Optional.empty(), ByteBuffer.allocate(0));
     assertThrows(IllegalStateException.class, () -> c.step(Hex.buffer("05 00")));
     c.start();
     assertThrows(IllegalStateException.class, c::start);

@@ -30,19 +30,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * {@link ClientHandshake} against {@link ServerHandshake}, over every scenario of the core's
- * vector suites: each accepted one is replayed with the client built from its messages (the
- * server must end with the suite's request, the client with the server's reply and the server's
- * first data left unconsumed, the early data reaching the server behind the request), and every
- * refusal a suite's server sends is fed to a client waiting for that message. All of it whole,
- * one byte at a time, and three bytes at a time (messages coalesced with what follows).
+ * {@link ClientHandshake} against {@link ServerHandshake}, over every scenario of the core's vector
+ * suites: each accepted one is replayed with the client built from its messages (the server must
+ * end with the suite's request, the client with the server's reply and the server's first data left
+ * unconsumed, the early data reaching the server behind the request), and every refusal a suite's
+ * server sends is fed to a client waiting for that message. All of it whole, one byte at a time,
+ * and three bytes at a time (messages coalesced with what follows).
  */
 class ClientServerRoundTripTest {
 
   /** The suites whose scenarios are replayed. */
-  private static final List<Class<?>> SUITES = List.of(DispatchTest.class,
-      RequiredAuthenticationTest.class, SafeSocksTest.class, Socks4HandshakeTest.class,
-      Socks5NegotiationTest.class, Socks5RequestTest.class);
+  private static final List<Class<?>> SUITES =
+      List.of(
+          DispatchTest.class,
+          RequiredAuthenticationTest.class,
+          SafeSocksTest.class,
+          Socks4HandshakeTest.class,
+          Socks5NegotiationTest.class,
+          Socks5RequestTest.class);
 
   /** Chunk sizes for both directions: whole, byte by byte, coalesced across message borders. */
   private static final List<Integer> CHUNKS = List.of(Integer.MAX_VALUE, 1, 3);
@@ -58,13 +63,15 @@ class ClientServerRoundTripTest {
       for (Method m : suite.getDeclaredMethods()) {
         if (m.isAnnotationPresent(TestFactory.class)) {
           m.setAccessible(true);
-          all.addAll(TranscriptRunner.collect(() -> {
-            try {
-              m.invoke(instance);
-            } catch (ReflectiveOperationException e) {
-              throw new IllegalStateException(e);
-            }
-          }));
+          all.addAll(
+              TranscriptRunner.collect(
+                  () -> {
+                    try {
+                      m.invoke(instance);
+                    } catch (ReflectiveOperationException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }));
         }
       }
     }
@@ -74,9 +81,11 @@ class ClientServerRoundTripTest {
   @Test
   void theSuitesHoldScenariosOfEveryEnding() throws Exception {
     List<Transcript> all = scenarios();
-    assertTrue(all.stream().filter(t -> t.end == Transcript.End.DONE).count() >= 30,
+    assertTrue(
+        all.stream().filter(t -> t.end == Transcript.End.DONE).count() >= 30,
         "accepted scenarios: " + all.size());
-    assertTrue(all.stream().filter(t -> t.end == Transcript.End.FAILED).count() >= 30,
+    assertTrue(
+        all.stream().filter(t -> t.end == Transcript.End.FAILED).count() >= 30,
         "refused scenarios");
   }
 
@@ -92,7 +101,8 @@ class ClientServerRoundTripTest {
     if (!(Socks5Greeting.decode(in) instanceof Decoded.Message<?>)) {
       return false;
     }
-    if (in.hasRemaining() && in.get(in.position()) == 1
+    if (in.hasRemaining()
+        && in.get(in.position()) == 1
         && !(PasswordAuthRequest.decode(in) instanceof Decoded.Message<?>)) {
       return false;
     }
@@ -101,25 +111,45 @@ class ClientServerRoundTripTest {
 
   @Test
   void almostEveryAcceptedScenario_isOneAClientCanSpeak() throws Exception {
-    List<String> not = scenarios().stream().filter(t -> t.end == Transcript.End.DONE)
-        .filter(t -> !clientCanSpeak(t)).map(t -> t.name).toList();
+    List<String> not =
+        scenarios().stream()
+            .filter(t -> t.end == Transcript.End.DONE)
+            .filter(t -> !clientCanSpeak(t))
+            .map(t -> t.name)
+            .toList();
     assertEquals(List.of("socks4InPlaceOfTheRequest_parsedAsSocks4_quirk"), not);
   }
 
   @TestFactory
   Stream<DynamicNode> acceptedScenarios_roundTrip() throws Exception {
-    return scenarios().stream().filter(t -> t.end == Transcript.End.DONE)
+    return scenarios().stream()
+        .filter(t -> t.end == Transcript.End.DONE)
         .filter(ClientServerRoundTripTest::clientCanSpeak)
-        .map(t -> DynamicContainer.dynamicContainer(t.name, CHUNKS.stream().map(chunk ->
-            DynamicTest.dynamicTest("chunk " + chunk, () -> roundTrip(t, chunk)))));
+        .map(
+            t ->
+                DynamicContainer.dynamicContainer(
+                    t.name,
+                    CHUNKS.stream()
+                        .map(
+                            chunk ->
+                                DynamicTest.dynamicTest(
+                                    "chunk " + chunk, () -> roundTrip(t, chunk)))));
   }
 
   @TestFactory
   Stream<DynamicNode> everyRefusal_reachesTheClientTyped() throws Exception {
-    return scenarios().stream().filter(t -> t.end == Transcript.End.FAILED)
+    return scenarios().stream()
+        .filter(t -> t.end == Transcript.End.FAILED)
         .filter(t -> refusal(t).length > 0)
-        .map(t -> DynamicContainer.dynamicContainer(t.name, CHUNKS.stream().map(chunk ->
-            DynamicTest.dynamicTest("chunk " + chunk, () -> refusalReachesClient(t, chunk)))));
+        .map(
+            t ->
+                DynamicContainer.dynamicContainer(
+                    t.name,
+                    CHUNKS.stream()
+                        .map(
+                            chunk ->
+                                DynamicTest.dynamicTest(
+                                    "chunk " + chunk, () -> refusalReachesClient(t, chunk)))));
   }
 
   // --- accepted ---------------------------------------------------------------------------
@@ -167,8 +197,10 @@ class ClientServerRoundTripTest {
         serverDone = pumpServer(t, server, toServer, toClient);
         if (serverDone != null) {
           // The use case's answer: success, and the destination's first bytes right behind it.
-          byte[] reply = server.version() == 4 ? Socks4Reply.granted().toBytes()
-              : Socks5Reply.zeroIpv4(Socks5ReplyCode.SUCCEEDED).toBytes();
+          byte[] reply =
+              server.version() == 4
+                  ? Socks4Reply.granted().toBytes()
+                  : Socks5Reply.zeroIpv4(Socks5ReplyCode.SUCCEEDED).toBytes();
           toClient.write(ByteBuffer.wrap(Hex.concat(reply, SERVER_DATA)));
         }
       }
@@ -178,8 +210,8 @@ class ClientServerRoundTripTest {
     }
     assertNotNull(serverDone, t.name + ": the server never finished");
     assertEquals(t.request, serverDone.request(), t.name);
-    ClientHandshake.Step.Done done = assertInstanceOf(ClientHandshake.Step.Done.class, clientEnd,
-        t.name);
+    ClientHandshake.Step.Done done =
+        assertInstanceOf(ClientHandshake.Step.Done.class, clientEnd, t.name);
     assertEquals(server.version() == 4, done.reply() instanceof ClientHandshake.Reply.V4);
     // Everything the client sent after the request is early data, unconsumed by the server.
     toServer.deliver(Integer.MAX_VALUE);
@@ -190,8 +222,8 @@ class ClientServerRoundTripTest {
   }
 
   /** Steps the server over what it received; returns its Done, or null while it needs more. */
-  private static HandshakeStep.Done pumpServer(Transcript t, ServerHandshake server, Wire in,
-      Wire out) {
+  private static HandshakeStep.Done pumpServer(
+      Transcript t, ServerHandshake server, Wire in, Wire out) {
     while (true) {
       ByteBuffer view = in.view();
       HandshakeStep step = server.step(view);
@@ -231,8 +263,7 @@ class ClientServerRoundTripTest {
   private static byte[] refusal(Transcript t) {
     byte[] last = t.exchanges.get(t.exchanges.size() - 1).server();
     // Only SOCKS replies: the HTTP-resistance page answers no SOCKS client.
-    return last.length > 0 && (last[0] == 0 || last[0] == 1 || last[0] == 5) ? last
-        : new byte[0];
+    return last.length > 0 && (last[0] == 0 || last[0] == 1 || last[0] == 5) ? last : new byte[0];
   }
 
   private static void refusalReachesClient(Transcript t, int chunk) {
@@ -240,13 +271,20 @@ class ClientServerRoundTripTest {
     ClientHandshake client;
     Class<?> expected;
     if (refusal[0] == 0) { // SOCKS4 reply, 8 bytes
-      client = ClientHandshake.socks4(message(Socks4Request.decode(Hex.buffer(
-          "04 01 0050 7f000001 00")), "a SOCKS4 CONNECT"), ByteBuffer.allocate(0));
+      client =
+          ClientHandshake.socks4(
+              message(
+                  Socks4Request.decode(Hex.buffer("04 01 0050 7f000001 00")), "a SOCKS4 CONNECT"),
+              ByteBuffer.allocate(0));
       client.start();
       expected = ClientHandshake.Failure.Refused.class;
     } else if (refusal[0] == 1) { // RFC 1929 status
-      client = ClientHandshake.socks5(connect(), Optional.of(new Credentials.UsernamePassword(
-          Hex.bytes("'alice'"), Hex.bytes("'secret'"))), ByteBuffer.allocate(0));
+      client =
+          ClientHandshake.socks5(
+              connect(),
+              Optional.of(
+                  new Credentials.UsernamePassword(Hex.bytes("'alice'"), Hex.bytes("'secret'"))),
+              ByteBuffer.allocate(0));
       client.start();
       assertInstanceOf(ClientHandshake.Step.Send.class, client.step(Hex.buffer("05 02")));
       expected = ClientHandshake.Failure.AuthRejected.class;
@@ -269,13 +307,15 @@ class ClientServerRoundTripTest {
       step = client.step(view);
       in.consumedTo(view);
     }
-    ClientHandshake.Step.Failed failed = assertInstanceOf(ClientHandshake.Step.Failed.class, step,
-        t.name + " " + Hex.format(refusal));
+    ClientHandshake.Step.Failed failed =
+        assertInstanceOf(
+            ClientHandshake.Step.Failed.class, step, t.name + " " + Hex.format(refusal));
     assertInstanceOf(expected, failed.failure(), t.name);
     if (failed.failure() instanceof ClientHandshake.Failure.Refused r) {
-      byte[] code = r.reply() instanceof ClientHandshake.Reply.V5 v5
-          ? new byte[] {v5.reply().rep().code()}
-          : new byte[] {((ClientHandshake.Reply.V4) r.reply()).reply().status().code()};
+      byte[] code =
+          r.reply() instanceof ClientHandshake.Reply.V5 v5
+              ? new byte[] {v5.reply().rep().code()}
+              : new byte[] {((ClientHandshake.Reply.V4) r.reply()).reply().status().code()};
       assertEquals(refusal[1], code[0], "the reply's code as sent");
     }
     in.deliver(Integer.MAX_VALUE);
@@ -283,8 +323,8 @@ class ClientServerRoundTripTest {
   }
 
   private static Socks5Request connect() {
-    return message(Socks5Request.decode(Hex.buffer("05 01 00 03 0b 'example.com' 0050")),
-        "a SOCKS5 CONNECT");
+    return message(
+        Socks5Request.decode(Hex.buffer("05 01 00 03 0b 'example.com' 0050")), "a SOCKS5 CONNECT");
   }
 
   /**

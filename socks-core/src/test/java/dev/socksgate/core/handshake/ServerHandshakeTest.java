@@ -21,8 +21,9 @@ class ServerHandshakeTest {
   @Test
   void done_optimisticData_isLeftInTheBufferExactly() {
     byte[] payload = Hex.bytes("'GET / HTTP/1.0' 0d0a 0d0a 00 ff");
-    ByteBuffer in = ByteBuffer.wrap(Hex.concat(
-        Hex.bytes("05 01 00 05 01 00 03 0b 'example.com' 0050"), payload));
+    ByteBuffer in =
+        ByteBuffer.wrap(
+            Hex.concat(Hex.bytes("05 01 00 05 01 00 03 0b 'example.com' 0050"), payload));
     ServerHandshake e = engine();
     assertInstanceOf(HandshakeStep.Send.class, e.step(in));
     HandshakeStep.Done done = assertInstanceOf(HandshakeStep.Done.class, e.step(in));
@@ -64,8 +65,8 @@ class ServerHandshakeTest {
 
   @Test
   void verify_requiredAuthentication_waitsForTheVerdict() {
-    ServerHandshake e = new ServerHandshake(Requests.ipv4Client(),
-        new HandshakeOptions(true, false));
+    ServerHandshake e =
+        new ServerHandshake(Requests.ipv4Client(), new HandshakeOptions(true, false));
     ByteBuffer in = Hex.buffer("05 01 02 01 01 'u' 01 'p'");
     assertInstanceOf(HandshakeStep.Send.class, e.step(in));
     HandshakeStep.Verify v = assertInstanceOf(HandshakeStep.Verify.class, e.step(in));
@@ -78,8 +79,8 @@ class ServerHandshakeTest {
 
   @Test
   void verify_refused_failsWith0101AndIsFused() {
-    ServerHandshake e = new ServerHandshake(Requests.ipv4Client(),
-        new HandshakeOptions(true, false));
+    ServerHandshake e =
+        new ServerHandshake(Requests.ipv4Client(), new HandshakeOptions(true, false));
     ByteBuffer in = Hex.buffer("05 01 02 01 01 'u' 01 'p'");
     e.step(in);
     e.step(in);
@@ -124,8 +125,9 @@ class ServerHandshakeTest {
   void errorDetail_neverContainsClientData() {
     ServerHandshake e = engine();
     e.step(Hex.buffer("05 01 00"));
-    HandshakeStep.Failed f = assertInstanceOf(HandshakeStep.Failed.class,
-        e.step(Hex.buffer("05 01 00 03 0b 's3cr3t..com' 0050")));
+    HandshakeStep.Failed f =
+        assertInstanceOf(
+            HandshakeStep.Failed.class, e.step(Hex.buffer("05 01 00 03 0b 's3cr3t..com' 0050")));
     assertTrue(!f.error().detail().contains("s3cr3t"), f.error().detail());
   }
 }

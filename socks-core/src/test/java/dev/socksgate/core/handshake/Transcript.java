@@ -64,14 +64,14 @@ final class Transcript {
 
   /** Returns the client bytes of the first {@code n} exchanges. */
   byte[] clientBytesThrough(int n) {
-    return Hex.concat(exchanges.subList(0, n).stream().map(Exchange::client)
-        .toArray(byte[][]::new));
+    return Hex.concat(
+        exchanges.subList(0, n).stream().map(Exchange::client).toArray(byte[][]::new));
   }
 
   /** Returns the server bytes expected after the first {@code n} exchanges. */
   byte[] serverBytesThrough(int n) {
-    return Hex.concat(exchanges.subList(0, n).stream().map(Exchange::server)
-        .toArray(byte[][]::new));
+    return Hex.concat(
+        exchanges.subList(0, n).stream().map(Exchange::server).toArray(byte[][]::new));
   }
 
   @Override

@@ -69,9 +69,17 @@ final class TranscriptRunner {
       sink.addAll(scenarios);
       return Stream.empty();
     }
-    return scenarios.stream().map(t -> DynamicContainer.dynamicContainer(t.name,
-        Arrays.stream(Mode.values()).map(m -> DynamicTest.dynamicTest(
-            m.name().toLowerCase(java.util.Locale.ROOT), () -> run(t, m)))));
+    return scenarios.stream()
+        .map(
+            t ->
+                DynamicContainer.dynamicContainer(
+                    t.name,
+                    Arrays.stream(Mode.values())
+                        .map(
+                            m ->
+                                DynamicTest.dynamicTest(
+                                    m.name().toLowerCase(java.util.Locale.ROOT),
+                                    () -> run(t, m)))));
   }
 
   /** Plays {@code t} in {@code mode} and checks every expectation. */
@@ -107,7 +115,9 @@ final class TranscriptRunner {
         }
         s.feed(new byte[] {message[j]});
         boolean lastByte = j == message.length - 1;
-        assertSent(t.serverBytesThrough(lastByte ? i + 1 : i), s,
+        assertSent(
+            t.serverBytesThrough(lastByte ? i + 1 : i),
+            s,
             "after byte " + (j + 1) + " of message " + (i + 1));
       }
     }
@@ -121,13 +131,14 @@ final class TranscriptRunner {
       case DONE -> {
         HandshakeStep.Done done = assertInstanceOf(HandshakeStep.Done.class, s.last, t.name);
         assertEquals(t.request, done.request());
-        assertEquals(Hex.format(t.trailing), Hex.format(s.remaining()),
+        assertEquals(
+            Hex.format(t.trailing),
+            Hex.format(s.remaining()),
             "optimistic data left in the buffer");
         assertFused(s);
       }
       case FAILED -> {
-        HandshakeStep.Failed failed =
-            assertInstanceOf(HandshakeStep.Failed.class, s.last, t.name);
+        HandshakeStep.Failed failed = assertInstanceOf(HandshakeStep.Failed.class, s.last, t.name);
         assertEquals(t.error, failed.error().kind(), failed.error().detail());
         assertTrue(failed.reply().isReadOnly(), "reply must be read-only");
         assertFused(s);
@@ -201,8 +212,9 @@ final class TranscriptRunner {
           out.writeBytes(Hex.remaining(f.reply()));
           return;
         }
-        assertTrue(fed >= completionBound, "completed before the promised " + completionBound
-            + " bytes (fed " + fed + ")");
+        assertTrue(
+            fed >= completionBound,
+            "completed before the promised " + completionBound + " bytes (fed " + fed + ")");
         completionBound = 0;
         if (step instanceof HandshakeStep.Done d) {
           assertEquals(data.length - pos, d.leftover(), "Done.leftover");
@@ -216,8 +228,8 @@ final class TranscriptRunner {
 
     private HandshakeStep verdict(HandshakeStep.Verify v, ByteBuffer in) {
       assertNotNull(t.authenticator, "unexpected Verify in " + t.name);
-      assertThrows(IllegalStateException.class, () -> engine.step(in),
-          "step while a verdict is awaited");
+      assertThrows(
+          IllegalStateException.class, () -> engine.step(in), "step while a verdict is awaited");
       return engine.verdict(t.authenticator.test(v.credentials()));
     }
   }

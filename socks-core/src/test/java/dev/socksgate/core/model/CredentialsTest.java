@@ -24,8 +24,8 @@ class CredentialsTest {
     String up = Requests.userPass("alice", "s3cret").toString();
     String id = Requests.userId("bob-id").toString();
     for (String shown : new String[] {up, id}) {
-      assertFalse(shown.contains("alice") || shown.contains("s3cret") || shown.contains("bob"),
-          shown);
+      assertFalse(
+          shown.contains("alice") || shown.contains("s3cret") || shown.contains("bob"), shown);
       assertTrue(shown.contains("redacted"), shown);
     }
   }
@@ -57,9 +57,11 @@ class CredentialsTest {
   @Test
   void validation() {
     assertThrows(IllegalArgumentException.class, () -> new Credentials.Socks4UserId(new byte[0]));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Credentials.UsernamePassword(new byte[256], new byte[0]));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Credentials.UsernamePassword(new byte[0], new byte[256]));
     new Credentials.UsernamePassword(new byte[255], new byte[255]);
   }

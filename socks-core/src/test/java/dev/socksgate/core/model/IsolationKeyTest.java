@@ -22,34 +22,45 @@ class IsolationKeyTest {
 
   @Test
   void equality_overEveryComponent() {
-    IsolationKey a = base().clientAddr(Requests.ip("10.0.0.1"))
-        .socksAuth(Requests.userPass("u", "p")).protocol(SocksProtocol.SOCKS5).destPort(443)
-        .destAddr("example.com").build();
-    IsolationKey b = base().clientAddr(Requests.ip("10.0.0.1"))
-        .socksAuth(Requests.userPass("u", "p")).protocol(SocksProtocol.SOCKS5).destPort(443)
-        .destAddr("EXAMPLE.com").build();
+    IsolationKey a =
+        base()
+            .clientAddr(Requests.ip("10.0.0.1"))
+            .socksAuth(Requests.userPass("u", "p"))
+            .protocol(SocksProtocol.SOCKS5)
+            .destPort(443)
+            .destAddr("example.com")
+            .build();
+    IsolationKey b =
+        base()
+            .clientAddr(Requests.ip("10.0.0.1"))
+            .socksAuth(Requests.userPass("u", "p"))
+            .protocol(SocksProtocol.SOCKS5)
+            .destPort(443)
+            .destAddr("EXAMPLE.com")
+            .build();
     assertEquals(a, b, "the destination is compared case-insensitively");
     assertEquals(a.hashCode(), b.hashCode());
   }
 
   @Test
   void everyComponentAndEveryPresenceCounts() {
-    List<IsolationKey> keys = List.of(
-        base().build(),
-        IsolationKey.builder(2, 0).build(),
-        IsolationKey.builder(1, 1).build(),
-        base().clientAddr(Requests.ip("10.0.0.1")).build(),
-        base().clientAddr(Requests.ip("10.0.0.2")).build(),
-        base().socksAuth(Credentials.NONE).build(),
-        base().socksAuth(Requests.userPass("u", "")).build(),
-        base().socksAuth(Requests.userPass("", "u")).build(),
-        base().socksAuth(Requests.userPass("u", "p")).build(),
-        base().protocol(SocksProtocol.SOCKS4).build(),
-        base().protocol(SocksProtocol.SOCKS5).build(),
-        base().destPort(0).build(),
-        base().destPort(443).build(),
-        base().destAddr("example.com").build(),
-        base().destAddr("example.org").build());
+    List<IsolationKey> keys =
+        List.of(
+            base().build(),
+            IsolationKey.builder(2, 0).build(),
+            IsolationKey.builder(1, 1).build(),
+            base().clientAddr(Requests.ip("10.0.0.1")).build(),
+            base().clientAddr(Requests.ip("10.0.0.2")).build(),
+            base().socksAuth(Credentials.NONE).build(),
+            base().socksAuth(Requests.userPass("u", "")).build(),
+            base().socksAuth(Requests.userPass("", "u")).build(),
+            base().socksAuth(Requests.userPass("u", "p")).build(),
+            base().protocol(SocksProtocol.SOCKS4).build(),
+            base().protocol(SocksProtocol.SOCKS5).build(),
+            base().destPort(0).build(),
+            base().destPort(443).build(),
+            base().destAddr("example.com").build(),
+            base().destAddr("example.org").build());
     Set<IsolationKey> distinct = new HashSet<>(keys);
     assertEquals(keys.size(), distinct.size(), "all keys differ");
   }
@@ -66,10 +77,17 @@ class IsolationKeyTest {
 
   @Test
   void canonicalBytes_stableFormat() {
-    IsolationKey k = IsolationKey.builder(7, 2).clientAddr(Requests.ip("127.0.0.1"))
-        .socksAuth(Requests.userPass("u", "")).destPort(443).build();
-    assertEquals(Hex.format(Hex.bytes("'c' 01 0004 7f000001 01 'u' 01 0001 'u' 'p' 00 'v' 00"
-        + " 'd' 01 0002 01bb 'a' 00 'g' 01 0004 00000007 'e' 01 0008 0000000000000002")),
+    IsolationKey k =
+        IsolationKey.builder(7, 2)
+            .clientAddr(Requests.ip("127.0.0.1"))
+            .socksAuth(Requests.userPass("u", ""))
+            .destPort(443)
+            .build();
+    assertEquals(
+        Hex.format(
+            Hex.bytes(
+                "'c' 01 0004 7f000001 01 'u' 01 0001 'u' 'p' 00 'v' 00"
+                    + " 'd' 01 0002 01bb 'a' 00 'g' 01 0004 00000007 'e' 01 0008 0000000000000002")),
         Hex.format(k.canonicalBytes()));
   }
 
@@ -78,23 +96,32 @@ class IsolationKeyTest {
     IsolationKey k = base().socksAuth(Requests.userPass("u", "p")).build();
     byte[] first = k.canonicalBytes();
     first[0] ^= 1;
-    assertArrayEquals(k.canonicalBytes(), base().socksAuth(Requests.userPass("u", "p")).build()
-        .canonicalBytes());
+    assertArrayEquals(
+        k.canonicalBytes(), base().socksAuth(Requests.userPass("u", "p")).build().canonicalBytes());
   }
 
   @Test
   void toString_namesComponentsNeverValues() {
-    IsolationKey k = IsolationKey.builder(3, 9).clientAddr(Requests.ip("192.0.2.77"))
-        .socksAuth(Requests.userPass("alice", "s3cret")).protocol(SocksProtocol.SOCKS5)
-        .destPort(8443).destAddr("secret-site.example").build();
+    IsolationKey k =
+        IsolationKey.builder(3, 9)
+            .clientAddr(Requests.ip("192.0.2.77"))
+            .socksAuth(Requests.userPass("alice", "s3cret"))
+            .protocol(SocksProtocol.SOCKS5)
+            .destPort(8443)
+            .destAddr("secret-site.example")
+            .build();
     String shown = k.toString();
     for (String secret : List.of("192.0.2.77", "alice", "s3cret", "8443", "secret-site")) {
       assertFalse(shown.contains(secret), shown);
     }
     assertTrue(shown.contains("group=3") && shown.contains("epoch=9"), shown);
-    assertTrue(shown.contains("clientAddr") && shown.contains("socksAuth")
-        && shown.contains("protocol") && shown.contains("destPort")
-        && shown.contains("destAddr"), shown);
+    assertTrue(
+        shown.contains("clientAddr")
+            && shown.contains("socksAuth")
+            && shown.contains("protocol")
+            && shown.contains("destPort")
+            && shown.contains("destAddr"),
+        shown);
   }
 
   @Test

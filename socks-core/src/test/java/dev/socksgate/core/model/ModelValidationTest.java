@@ -39,35 +39,52 @@ class ModelValidationTest {
 
   @Test
   void streamRequest_resolvePtrNeedsAnAddressAndSocks5() {
-    assertThrows(IllegalArgumentException.class, () -> Requests.resolvePtr("10.0.0.1")
-        .host(Requests.name("example.com")).build());
-    assertThrows(IllegalArgumentException.class, () -> Requests.resolvePtr("10.0.0.1")
-        .protocol(SocksProtocol.SOCKS4).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Requests.resolvePtr("10.0.0.1").host(Requests.name("example.com")).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Requests.resolvePtr("10.0.0.1").protocol(SocksProtocol.SOCKS4).build());
   }
 
   @Test
   void streamRequest_credentialsConsistentWithTheVersion() {
-    assertThrows(IllegalArgumentException.class, () -> Requests.connect(Requests.name("x"), 1)
-        .credentials(Requests.userId("me")).build());
-    assertThrows(IllegalArgumentException.class, () -> Requests.connect(Requests.name("x"), 1)
-        .protocol(SocksProtocol.SOCKS4A).credentials(Requests.userPass("me", "")).build());
-    Requests.connect(Requests.name("x"), 1).protocol(SocksProtocol.SOCKS4A)
-        .credentials(Requests.userId("me")).build();
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Requests.connect(Requests.name("x"), 1).credentials(Requests.userId("me")).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Requests.connect(Requests.name("x"), 1)
+                .protocol(SocksProtocol.SOCKS4A)
+                .credentials(Requests.userPass("me", ""))
+                .build());
+    Requests.connect(Requests.name("x"), 1)
+        .protocol(SocksProtocol.SOCKS4A)
+        .credentials(Requests.userId("me"))
+        .build();
   }
 
   @Test
   void streamRequest_toStringRedacted() {
-    String shown = Requests.connect(Requests.name("secret.example"), 443)
-        .credentials(Requests.userPass("alice", "pw")).build().toString();
-    assertFalse(shown.contains("secret") || shown.contains("alice") || shown.contains("127.0.0.1"),
-        shown);
+    String shown =
+        Requests.connect(Requests.name("secret.example"), 443)
+            .credentials(Requests.userPass("alice", "pw"))
+            .build()
+            .toString();
+    assertFalse(
+        shown.contains("secret") || shown.contains("alice") || shown.contains("127.0.0.1"), shown);
     assertTrue(shown.contains("CONNECT") && shown.contains("SOCKS5"), shown);
   }
 
   @Test
   void clientInfo_addressNotName_toStringShowsFamilyOnly() {
-    assertThrows(IllegalArgumentException.class, () -> new ClientInfo(
-        InetSocketAddress.createUnresolved("client.example", 1), ListenerSettings.torDefaults(1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new ClientInfo(
+                InetSocketAddress.createUnresolved("client.example", 1),
+                ListenerSettings.torDefaults(1)));
     assertEquals("ClientInfo[IPv4 client]", Requests.ipv4Client().toString());
     assertEquals("ClientInfo[IPv6 client]", Requests.ipv6Client().toString());
     assertTrue(Requests.ipv6Client().isIpv6());
@@ -81,7 +98,8 @@ class ModelValidationTest {
     assertTrue(ListenerSettings.of(noAuth, 1, false, false).preferNoAuth());
     assertFalse(ListenerSettings.torDefaults(1).preferNoAuth());
     assertTrue(ListenerSettings.of(IsolationFlags.TOR_DEFAULTS, 1, true, false).preferNoAuth());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new ListenerSettings(IsolationFlags.TOR_DEFAULTS, -1, false, false));
   }
 

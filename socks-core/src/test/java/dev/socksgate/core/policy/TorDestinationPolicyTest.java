@@ -26,19 +26,23 @@ class TorDestinationPolicyTest {
 
   @Test
   void ordinaryDestinations_pass() {
-    assertEquals(Optional.empty(),
-        TOR.check(Requests.connect(Requests.name("example.com"), 443).build()));
-    assertEquals(Optional.empty(),
-        TOR.check(Requests.resolve(Requests.name("example.com")).build()));
+    assertEquals(
+        Optional.empty(), TOR.check(Requests.connect(Requests.name("example.com"), 443).build()));
+    assertEquals(
+        Optional.empty(), TOR.check(Requests.resolve(Requests.name("example.com")).build()));
     assertEquals(Optional.empty(), TOR.check(Requests.resolvePtr("8.8.8.8").build()));
-    assertEquals(Optional.empty(), TOR.check(Requests.resolve(Requests.name("localhost")).build()),
+    assertEquals(
+        Optional.empty(),
+        TOR.check(Requests.resolve(Requests.name("localhost")).build()),
         "ClientRejectInternalAddresses covers CONNECT only");
   }
 
   @Test
   void socks4ConnectToInternalIpv6Literal_isPrivateFirst_asInTor() {
-    assertEquals(Optional.of(StreamFailure.PRIVATE_ADDRESS), TOR.check(Requests.connect(
-        Requests.addr("::1"), 80).protocol(SocksProtocol.SOCKS4A).build()));
+    assertEquals(
+        Optional.of(StreamFailure.PRIVATE_ADDRESS),
+        TOR.check(
+            Requests.connect(Requests.addr("::1"), 80).protocol(SocksProtocol.SOCKS4A).build()));
   }
 
   @Test

@@ -19,8 +19,8 @@ class UnsafeSocksWarningsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(longs = {0L, 123_456_789L, Long.MIN_VALUE, Long.MAX_VALUE - 1_000_000_000L,
-      -5_000_000_000L})
+  @ValueSource(
+      longs = {0L, 123_456_789L, Long.MIN_VALUE, Long.MAX_VALUE - 1_000_000_000L, -5_000_000_000L})
   void rateLimited_firstWarns_thenOncePerFiveSeconds(long start) {
     FakeClock clock = new FakeClock(start);
     UnsafeSocksWarnings w = new UnsafeSocksWarnings(clock, false);

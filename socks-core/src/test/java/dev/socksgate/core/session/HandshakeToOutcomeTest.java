@@ -27,16 +27,17 @@ import org.junit.jupiter.api.Test;
  */
 class HandshakeToOutcomeTest {
 
-  private final MapResolver resolver = new MapResolver()
-      .name("example.com", Requests.ip("93.184.216.34"));
+  private final MapResolver resolver =
+      new MapResolver().name("example.com", Requests.ip("93.184.216.34"));
   private final RecordingExitConnector exits = new RecordingExitConnector();
-  private final StreamService<FakeExit> service = new StreamService<>(resolver, exits,
-      new TorIsolationPolicy(), TorDestinationPolicy.TOR_DEFAULTS);
+  private final StreamService<FakeExit> service =
+      new StreamService<>(
+          resolver, exits, new TorIsolationPolicy(), TorDestinationPolicy.TOR_DEFAULTS);
 
   /** Runs the handshake over one buffer, writing every Send to {@code out}. */
   private static HandshakeStep.Done handshake(ByteBuffer in, ByteArrayOutputStream out) {
-    ServerHandshake engine = new ServerHandshake(Requests.ipv4Client(),
-        HandshakeOptions.TOR_DEFAULTS);
+    ServerHandshake engine =
+        new ServerHandshake(Requests.ipv4Client(), HandshakeOptions.TOR_DEFAULTS);
     HandshakeStep step = engine.step(in);
     while (step instanceof HandshakeStep.Send s) {
       out.writeBytes(Hex.remaining(s.bytes()));
@@ -47,16 +48,21 @@ class HandshakeToOutcomeTest {
 
   @Test
   void socks5Connect_withOptimisticDataInTheSameWrite() {
-    ByteBuffer in = Hex.buffer("05 02 00 02 01 01 'u' 01 'p' "
-        + "05 01 00 03 0b 'example.com' 0050 'GET / HTTP/1.0' 0d0a 0d0a");
+    ByteBuffer in =
+        Hex.buffer(
+            "05 02 00 02 01 01 'u' 01 'p' "
+                + "05 01 00 03 0b 'example.com' 0050 'GET / HTTP/1.0' 0d0a 0d0a");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     HandshakeStep.Done done = handshake(in, out);
     StreamOutcome<FakeExit> o = now(service.open(done.request(), in));
     out.writeBytes(Hex.remaining(o.reply()));
     assertArrayEquals(Hex.bytes("05 02 01 00 " + Vectors.err(0)), out.toByteArray());
     assertArrayEquals(Hex.bytes("'GET / HTTP/1.0' 0d0a 0d0a"), exits.onlyCall().earlyData());
-    assertArrayEquals(Hex.bytes("'u'"), ((dev.socksgate.core.model.Credentials.UsernamePassword)
-        exits.onlyCall().request().credentials()).username());
+    assertArrayEquals(
+        Hex.bytes("'u'"),
+        ((dev.socksgate.core.model.Credentials.UsernamePassword)
+                exits.onlyCall().request().credentials())
+            .username());
   }
 
   @Test
@@ -77,7 +83,8 @@ class HandshakeToOutcomeTest {
   void socks5ResolveOfBracketedIpv6_answeredAtOnceWithAtyp04() {
     ByteBuffer in = Hex.buffer("05 01 00 05 f0 00 03 0d '[2001:db8::1]' 0000");
     HandshakeStep.Done done = handshake(in, new ByteArrayOutputStream());
-    assertAnswered("05 00 00 04 20010db8 00000000 00000000 00000001 0000",
+    assertAnswered(
+        "05 00 00 04 20010db8 00000000 00000000 00000001 0000",
         now(service.open(done.request(), in)));
   }
 }

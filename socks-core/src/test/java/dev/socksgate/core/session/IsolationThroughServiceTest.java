@@ -32,8 +32,9 @@ class IsolationThroughServiceTest {
 
   private final RecordingExitConnector exits = new RecordingExitConnector();
   private final TorIsolationPolicy isolation = new TorIsolationPolicy();
-  private final StreamService<FakeExit> service = new StreamService<>(new MapResolver(), exits,
-      isolation, new TorDestinationPolicy(false, true, false));
+  private final StreamService<FakeExit> service =
+      new StreamService<>(
+          new MapResolver(), exits, isolation, new TorDestinationPolicy(false, true, false));
 
   /** A CONNECT to example.com:443 from 127.0.0.1 through a listener with these flags. */
   private static Requests.Builder stream(IsolationFlags flags) {
@@ -62,10 +63,13 @@ class IsolationThroughServiceTest {
   @Test
   void isolateClientAddr_comparesTheIpNotThePort() {
     var listener = new ListenerSettings(DEFAULTS, Requests.GROUP, false, false);
-    assertIsolated(stream(DEFAULTS), stream(DEFAULTS)
-        .client(Requests.client("127.0.0.2", listener)));
-    assertShare(stream(DEFAULTS), stream(DEFAULTS).client(
-        new ClientInfo(new InetSocketAddress(Requests.ip("127.0.0.1"), 1234), listener)));
+    assertIsolated(
+        stream(DEFAULTS), stream(DEFAULTS).client(Requests.client("127.0.0.2", listener)));
+    assertShare(
+        stream(DEFAULTS),
+        stream(DEFAULTS)
+            .client(
+                new ClientInfo(new InetSocketAddress(Requests.ip("127.0.0.1"), 1234), listener)));
   }
 
   @Test
@@ -84,42 +88,51 @@ class IsolationThroughServiceTest {
   void socksAuth_absentDiffersFromAnyCredential() {
     assertIsolated(stream(DEFAULTS), stream(DEFAULTS).credentials(Requests.userPass("u", "")));
     assertIsolated(stream(DEFAULTS), stream(DEFAULTS).credentials(Requests.userPass("", "p")));
-    assertIsolated(stream(DEFAULTS), stream(DEFAULTS).protocol(SocksProtocol.SOCKS4A)
-        .credentials(Requests.userId("me")));
+    assertIsolated(
+        stream(DEFAULTS),
+        stream(DEFAULTS).protocol(SocksProtocol.SOCKS4A).credentials(Requests.userId("me")));
   }
 
   @Test
   void socksAuth_passwordsCompared() {
-    assertIsolated(stream(DEFAULTS).credentials(Requests.userPass("u", "a")),
+    assertIsolated(
+        stream(DEFAULTS).credentials(Requests.userPass("u", "a")),
         stream(DEFAULTS).credentials(Requests.userPass("u", "b")));
-    assertShare(stream(DEFAULTS).credentials(Requests.userPass("u", "a")),
+    assertShare(
+        stream(DEFAULTS).credentials(Requests.userPass("u", "a")),
         stream(DEFAULTS).credentials(Requests.userPass("u", "a")));
   }
 
   @Test
   void socks4UserIdMe_equalsSocks5MeWithEmptyPassword_unlessIsolateClientProtocol() {
     Credentials s5 = Requests.userPass("me", "");
-    assertShare(stream(DEFAULTS).protocol(SocksProtocol.SOCKS4A)
-        .credentials(Requests.userId("me")), stream(DEFAULTS).credentials(s5));
+    assertShare(
+        stream(DEFAULTS).protocol(SocksProtocol.SOCKS4A).credentials(Requests.userId("me")),
+        stream(DEFAULTS).credentials(s5));
     var protocol = new IsolationFlags(true, true, true, false, false);
-    assertIsolated(stream(protocol).protocol(SocksProtocol.SOCKS4A)
-        .credentials(Requests.userId("me")), stream(protocol).credentials(s5));
+    assertIsolated(
+        stream(protocol).protocol(SocksProtocol.SOCKS4A).credentials(Requests.userId("me")),
+        stream(protocol).credentials(s5));
   }
 
   @Test
   void torS0X0_comparedAsRawBytes() {
-    assertIsolated(stream(DEFAULTS).credentials(Requests.userPass("<torS0X>0", "x")),
+    assertIsolated(
+        stream(DEFAULTS).credentials(Requests.userPass("<torS0X>0", "x")),
         stream(DEFAULTS).credentials(Requests.userPass("hello", "x")));
-    assertIsolated(stream(DEFAULTS).credentials(Requests.userPass("<torS0X>0", "a")),
+    assertIsolated(
+        stream(DEFAULTS).credentials(Requests.userPass("<torS0X>0", "a")),
         stream(DEFAULTS).credentials(Requests.userPass("<torS0X>0", "b")));
-    assertShare(stream(DEFAULTS).credentials(Requests.userPass("<torS0X>0", "a")),
+    assertShare(
+        stream(DEFAULTS).credentials(Requests.userPass("<torS0X>0", "a")),
         stream(DEFAULTS).credentials(Requests.userPass("<torS0X>0", "a")));
   }
 
   @Test
   void noIsolateSocksAuth_differentCredentialsShare() {
     var off = new IsolationFlags(true, false, false, false, false);
-    assertShare(stream(off).credentials(Requests.userPass("a", "1")),
+    assertShare(
+        stream(off).credentials(Requests.userPass("a", "1")),
         stream(off).credentials(Requests.userPass("b", "2")));
   }
 
@@ -127,9 +140,9 @@ class IsolationThroughServiceTest {
   void isolateClientProtocol_socks4VersusSocks5_butNotSocks4VersusSocks4a() {
     var on = new IsolationFlags(true, true, true, false, false);
     assertIsolated(stream(on).protocol(SocksProtocol.SOCKS4A), stream(on));
-    assertShare(stream(on).protocol(SocksProtocol.SOCKS4A),
-        stream(on).protocol(SocksProtocol.SOCKS4).host(Requests.addr("93.184.216.34"))
-            .safe(false));
+    assertShare(
+        stream(on).protocol(SocksProtocol.SOCKS4A),
+        stream(on).protocol(SocksProtocol.SOCKS4).host(Requests.addr("93.184.216.34")).safe(false));
     assertShare(stream(DEFAULTS).protocol(SocksProtocol.SOCKS4A), stream(DEFAULTS));
   }
 
@@ -149,17 +162,24 @@ class IsolationThroughServiceTest {
 
   @Test
   void allFlagsOff_onlyGroupAndEpochCount() {
-    assertShare(stream(NONE).credentials(Requests.userPass("a", "b")).port(1),
-        stream(NONE).client(Requests.client("::2", new ListenerSettings(NONE, Requests.GROUP,
-            false, false))).host(name("example.org")));
+    assertShare(
+        stream(NONE).credentials(Requests.userPass("a", "b")).port(1),
+        stream(NONE)
+            .client(
+                Requests.client("::2", new ListenerSettings(NONE, Requests.GROUP, false, false)))
+            .host(name("example.org")));
   }
 
   @Test
   void differentSessionGroups_neverShare() {
-    assertIsolated(stream(DEFAULTS), Requests.connect(name("example.com"), 443)
-        .listener(ListenerSettings.torDefaults(Requests.GROUP + 1)));
-    assertIsolated(stream(NONE), Requests.connect(name("example.com"), 443)
-        .listener(new ListenerSettings(NONE, Requests.GROUP + 1, false, false)));
+    assertIsolated(
+        stream(DEFAULTS),
+        Requests.connect(name("example.com"), 443)
+            .listener(ListenerSettings.torDefaults(Requests.GROUP + 1)));
+    assertIsolated(
+        stream(NONE),
+        Requests.connect(name("example.com"), 443)
+            .listener(new ListenerSettings(NONE, Requests.GROUP + 1, false, false)));
   }
 
   @Test

@@ -5,9 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Byte vectors for tests, written as hex with spaces at field boundaries: {@code
- * Hex.bytes("05 01 00 03 0b 'example.com' 01bb")}. Whitespace is ignored; pairs of hex digits may
- * run together ({@code 7f000001}); text in single quotes stands for its US-ASCII bytes.
+ * Byte vectors for tests, written as hex with spaces at field boundaries: {@code Hex.bytes("05 01
+ * 00 03 0b 'example.com' 01bb")}. Whitespace is ignored; pairs of hex digits may run together
+ * ({@code 7f000001}); text in single quotes stands for its US-ASCII bytes.
  */
 public final class Hex {
 

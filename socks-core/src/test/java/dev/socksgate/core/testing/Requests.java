@@ -16,9 +16,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Clients, hosts and requests for tests, built without any lookup. Defaults: a SOCKS5 request
- * with no credentials, marked safe, from {@link #ipv4Client()} on a Tor-default listener (session
- * group 1).
+ * Clients, hosts and requests for tests, built without any lookup. Defaults: a SOCKS5 request with
+ * no credentials, marked safe, from {@link #ipv4Client()} on a Tor-default listener (session group
+ * 1).
  */
 public final class Requests {
 
@@ -69,8 +69,8 @@ public final class Requests {
 
   /** Returns RFC 1929 credentials from US-ASCII strings. */
   public static Credentials.UsernamePassword userPass(String username, String password) {
-    return new Credentials.UsernamePassword(username.getBytes(StandardCharsets.US_ASCII),
-        password.getBytes(StandardCharsets.US_ASCII));
+    return new Credentials.UsernamePassword(
+        username.getBytes(StandardCharsets.US_ASCII), password.getBytes(StandardCharsets.US_ASCII));
   }
 
   /** Returns a SOCKS4 user id from a US-ASCII string. */
@@ -153,8 +153,8 @@ public final class Requests {
 
     /** Returns the request. */
     public StreamRequest build() {
-      return new StreamRequest(command, new Target(host, port), credentials, protocol, client,
-          safe);
+      return new StreamRequest(
+          command, new Target(host, port), credentials, protocol, client, safe);
     }
   }
 }

@@ -11,11 +11,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Per-isolation-key source addresses for the direct exit ({@code --exit-bind}): the first stream
- * of a key gets the next address of the destination's family, round robin, and every later stream
- * of that key leaves from the same address. So different keys spread across the list, and an
- * origin sees one source address per key. The memory of keys is bounded ({@link #MAX_KEYS}, least
- * recently used forgotten first); a forgotten key gets a fresh choice, as after a new identity.
+ * Per-isolation-key source addresses for the direct exit ({@code --exit-bind}): the first stream of
+ * a key gets the next address of the destination's family, round robin, and every later stream of
+ * that key leaves from the same address. So different keys spread across the list, and an origin
+ * sees one source address per key. The memory of keys is bounded ({@link #MAX_KEYS}, least recently
+ * used forgotten first); a forgotten key gets a fresh choice, as after a new identity.
  *
  * <p>Thread-safe.
  */
@@ -26,14 +26,15 @@ public final class EgressAddresses {
 
   private final List<InetAddress> v4 = new ArrayList<>();
   private final List<InetAddress> v6 = new ArrayList<>();
-  private final Map<Object, InetAddress> chosen = new LinkedHashMap<>(256, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
+  private final Map<Object, InetAddress> chosen =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Object, InetAddress> eldest) {
-      return size() > MAX_KEYS;
-    }
-  };
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, InetAddress> eldest) {
+          return size() > MAX_KEYS;
+        }
+      };
   private int nextV4;
   private int nextV6;
 
@@ -52,8 +53,8 @@ public final class EgressAddresses {
   }
 
   /**
-   * Returns the source address for a stream of {@code key} to a destination of the given family,
-   * or empty when the list has no address of that family (the system then chooses).
+   * Returns the source address for a stream of {@code key} to a destination of the given family, or
+   * empty when the list has no address of that family (the system then chooses).
    */
   public synchronized Optional<InetAddress> choose(IsolationKey key, boolean ipv6) {
     List<InetAddress> family = ipv6 ? v6 : v4;

@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link Resolver} over the JDK's blocking lookups ({@link InetAddress#getAllByName} forward,
- * {@link InetAddress#getCanonicalHostName} reverse), run on its own small executor: a fixed
- * number of daemon threads ({@code socksgate-resolver-N}) and a bounded queue. When the queue is
- * full a lookup completes exceptionally at once ("no answer", by the port's contract): the caller
- * never blocks, and never waits behind an unbounded backlog. Stages complete on a resolver
- * thread; the server hands the results back to its loops.
+ * {@link InetAddress#getCanonicalHostName} reverse), run on its own small executor: a fixed number
+ * of daemon threads ({@code socksgate-resolver-N}) and a bounded queue. When the queue is full a
+ * lookup completes exceptionally at once ("no answer", by the port's contract): the caller never
+ * blocks, and never waits behind an unbounded backlog. Stages complete on a resolver thread; the
+ * server hands the results back to its loops.
  *
  * <p>A reverse lookup that finds no name is reported as empty, never as the address literal that
  * {@code getCanonicalHostName} falls back to. The lookup functions are injectable, so that tests
@@ -73,8 +73,7 @@ public final class JdkResolver implements Resolver, AutoCloseable {
    * @param threads lookups running at once, 1 to 256
    * @param queueCapacity lookups waiting at most, 1 or more
    */
-  public JdkResolver(int threads, int queueCapacity, ForwardLookup forward,
-      ReverseLookup reverse) {
+  public JdkResolver(int threads, int queueCapacity, ForwardLookup forward, ReverseLookup reverse) {
     if (threads < 1 || threads > 256 || queueCapacity < 1) {
       throw new IllegalArgumentException("threads must be 1 to 256 and queueCapacity positive");
     }
@@ -82,25 +81,33 @@ public final class JdkResolver implements Resolver, AutoCloseable {
     this.reverse = Objects.requireNonNull(reverse, "reverse");
     int pool = POOL_IDS.incrementAndGet();
     AtomicInteger ids = new AtomicInteger();
-    this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(queueCapacity), r -> {
-          Thread t = new Thread(r, "socksgate-resolver-" + pool + "-" + ids.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    this.executor =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(queueCapacity),
+            r -> {
+              Thread t = new Thread(r, "socksgate-resolver-" + pool + "-" + ids.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   @Override
   public CompletionStage<List<InetAddress>> resolve(String name, IsolationKey key) {
     Objects.requireNonNull(name, "name");
     CompletableFuture<List<InetAddress>> result = new CompletableFuture<>();
-    submit(result, () -> {
-      try {
-        result.complete(List.of(forward.lookup(name)));
-      } catch (UnknownHostException e) {
-        result.complete(List.of());
-      }
-    });
+    submit(
+        result,
+        () -> {
+          try {
+            result.complete(List.of(forward.lookup(name)));
+          } catch (UnknownHostException e) {
+            result.complete(List.of());
+          }
+        });
     return result;
   }
 
@@ -108,8 +115,9 @@ public final class JdkResolver implements Resolver, AutoCloseable {
   public CompletionStage<Optional<String>> reverse(InetAddress address, IsolationKey key) {
     Objects.requireNonNull(address, "address");
     CompletableFuture<Optional<String>> result = new CompletableFuture<>();
-    submit(result, () -> result.complete(
-        reverse.lookup(address).filter(name -> !isLiteral(name, address))));
+    submit(
+        result,
+        () -> result.complete(reverse.lookup(address).filter(name -> !isLiteral(name, address))));
     return result;
   }
 
@@ -142,7 +150,8 @@ public final class JdkResolver implements Resolver, AutoCloseable {
   }
 
   private static boolean isLiteral(String name, InetAddress address) {
-    return name.isEmpty() || name.equals(address.getHostAddress())
+    return name.isEmpty()
+        || name.equals(address.getHostAddress())
         || HostNames.parseLiteral(name).isPresent();
   }
 

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * One listening address (a Tor SocksPort) and the settings the core applies to its clients.
  *
- * @param bind the address to bind, IPv4 or IPv6; port 0 picks a free port (read it back with
- *     {@link NioSocksServer#boundAddresses()})
+ * @param bind the address to bind, IPv4 or IPv6; port 0 picks a free port (read it back with {@link
+ *     NioSocksServer#boundAddresses()})
  * @param settings isolation flags, session group, PreferSOCKSNoAuth, ExtendedErrors
  */
 public record ListenerConfig(InetSocketAddress bind, ListenerSettings settings) {

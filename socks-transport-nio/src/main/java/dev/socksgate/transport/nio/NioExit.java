@@ -38,8 +38,8 @@ public final class NioExit implements Closeable {
    * Wraps a connected channel and the bytes still to send on it before the relay starts.
    *
    * @param connected a connected socket channel, owned by the exit from now on
-   * @param pendingData bytes from its position to its limit (typically the request's early data
-   *     not yet written); owned by the exit from now on
+   * @param pendingData bytes from its position to its limit (typically the request's early data not
+   *     yet written); owned by the exit from now on
    * @throws IllegalArgumentException if the channel is not connected
    */
   public static NioExit of(SocketChannel connected, ByteBuffer pendingData) {
@@ -54,11 +54,11 @@ public final class NioExit implements Closeable {
   /**
    * Wraps a connected channel, the bytes still to send on it, and bytes already read from it that
    * belong to the client (an exit that spoke a protocol of its own on the channel, such as an
-   * upstream SOCKS handshake, may have read past its end). The server delivers {@code
-   * receivedData} to the client right after the success reply.
+   * upstream SOCKS handshake, may have read past its end). The server delivers {@code receivedData}
+   * to the client right after the success reply.
    */
-  public static NioExit of(SocketChannel connected, ByteBuffer pendingData,
-      ByteBuffer receivedData) {
+  public static NioExit of(
+      SocketChannel connected, ByteBuffer pendingData, ByteBuffer receivedData) {
     Objects.requireNonNull(receivedData, "receivedData");
     NioExit exit = of(connected, pendingData);
     return new NioExit(exit.channel, exit.pendingData, receivedData);
@@ -95,7 +95,10 @@ public final class NioExit implements Closeable {
   /** Shows no address: destinations are private. */
   @Override
   public String toString() {
-    return "NioExit[" + (channel.isOpen() ? "open" : "closed") + ", pending="
-        + pendingData.remaining() + "]";
+    return "NioExit["
+        + (channel.isOpen() ? "open" : "closed")
+        + ", pending="
+        + pendingData.remaining()
+        + "]";
   }
 }

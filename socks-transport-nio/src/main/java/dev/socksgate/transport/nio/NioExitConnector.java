@@ -19,25 +19,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
- * The direct exit: connects to the target itself, from this host. A name is first resolved
- * through the {@link Resolver} port; the addresses it returns (IPv6 and IPv4, in its order) are
- * tried in turn, all within one connect timeout. Connects are non-blocking, on the caller's event
- * loop when the caller is a loop thread (the server calls it on the client's loop, so the exit
- * shares the client's selector), else on the next loop. Once connected it writes the early data,
- * then completes with a {@link NioExit}.
+ * The direct exit: connects to the target itself, from this host. A name is first resolved through
+ * the {@link Resolver} port; the addresses it returns (IPv6 and IPv4, in its order) are tried in
+ * turn, all within one connect timeout. Connects are non-blocking, on the caller's event loop when
+ * the caller is a loop thread (the server calls it on the client's loop, so the exit shares the
+ * client's selector), else on the next loop. Once connected it writes the early data, then
+ * completes with a {@link NioExit}.
  *
  * <p>Failures map to the core's {@link StreamFailure}: refused or reset → CONNECTION_REFUSED (05),
- * network unreachable → NETWORK_UNREACHABLE (03), host unreachable or no route →
- * HOST_UNREACHABLE (04), timeout → TIMED_OUT (06), a name without addresses → RESOLVE_FAILED
- * (04), anything else → GENERAL (01). The stage never completes exceptionally.
+ * network unreachable → NETWORK_UNREACHABLE (03), host unreachable or no route → HOST_UNREACHABLE
+ * (04), timeout → TIMED_OUT (06), a name without addresses → RESOLVE_FAILED (04), anything else →
+ * GENERAL (01). The stage never completes exceptionally.
  *
- * <p>With {@link EgressAddresses} ({@code --exit-bind}), each stream leaves from the source
- * address its isolation key maps to; without, the key is not used and the system picks the source.
+ * <p>With {@link EgressAddresses} ({@code --exit-bind}), each stream leaves from the source address
+ * its isolation key maps to; without, the key is not used and the system picks the source.
  *
  * <p>Thread-safe.
  */
@@ -70,12 +70,16 @@ public final class NioExitConnector implements ExitConnector<NioExit> {
    *
    * @param egress chooses the local address each stream leaves from, by isolation key
    */
-  public NioExitConnector(NioTransport transport, Resolver resolver, Duration connectTimeout,
+  public NioExitConnector(
+      NioTransport transport,
+      Resolver resolver,
+      Duration connectTimeout,
       Optional<EgressAddresses> egress) {
     this.egress = Objects.requireNonNull(egress, "egress");
     this.transport = Objects.requireNonNull(transport, "transport");
     this.resolver = Objects.requireNonNull(resolver, "resolver");
-    if (connectTimeout.isNegative() || connectTimeout.isZero()
+    if (connectTimeout.isNegative()
+        || connectTimeout.isZero()
         || connectTimeout.compareTo(Duration.ofDays(1)) > 0) {
       throw new IllegalArgumentException("connectTimeout must be positive and at most a day");
     }
@@ -83,14 +87,14 @@ public final class NioExitConnector implements ExitConnector<NioExit> {
   }
 
   @Override
-  public CompletionStage<ExitResult<NioExit>> connect(StreamRequest request, IsolationKey key,
-      ByteBuffer earlyData) {
+  public CompletionStage<ExitResult<NioExit>> connect(
+      StreamRequest request, IsolationKey key, ByteBuffer earlyData) {
     CompletableFuture<ExitResult<NioExit>> result = new CompletableFuture<>();
     EventLoop loop = transport.currentOrNext();
     Target target = request.target();
     if (target.host() instanceof Host.Address a) {
-      onLoop(loop, List.of(new InetSocketAddress(a.address(), target.port())), earlyData, key,
-          result);
+      onLoop(
+          loop, List.of(new InetSocketAddress(a.address(), target.port())), earlyData, key, result);
       return result;
     }
     String name = ((Host.Name) target.host()).name();
@@ -98,27 +102,34 @@ public final class NioExitConnector implements ExitConnector<NioExit> {
     try {
       lookup = resolver.resolve(name, key);
     } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(new ExitResult.Failed<>(
-          StreamFailure.RESOLVE_FAILED));
+      return CompletableFuture.completedFuture(
+          new ExitResult.Failed<>(StreamFailure.RESOLVE_FAILED));
     }
-    lookup.whenComplete((addresses, error) -> {
-      if (error != null || addresses == null || addresses.isEmpty()) {
-        result.complete(new ExitResult.Failed<>(StreamFailure.RESOLVE_FAILED));
-        return;
-      }
-      List<InetSocketAddress> candidates = new ArrayList<>(addresses.size());
-      for (InetAddress address : addresses) {
-        candidates.add(new InetSocketAddress(address, target.port()));
-      }
-      onLoop(loop, candidates, earlyData, key, result);
-    });
+    lookup.whenComplete(
+        (addresses, error) -> {
+          if (error != null || addresses == null || addresses.isEmpty()) {
+            result.complete(new ExitResult.Failed<>(StreamFailure.RESOLVE_FAILED));
+            return;
+          }
+          List<InetSocketAddress> candidates = new ArrayList<>(addresses.size());
+          for (InetAddress address : addresses) {
+            candidates.add(new InetSocketAddress(address, target.port()));
+          }
+          onLoop(loop, candidates, earlyData, key, result);
+        });
     return result;
   }
 
-  private void onLoop(EventLoop loop, List<InetSocketAddress> candidates, ByteBuffer early,
-      IsolationKey key, CompletableFuture<ExitResult<NioExit>> result) {
-    Function<InetSocketAddress, Optional<InetAddress>> source = egress.isEmpty() ? NO_BIND
-        : target -> egress.get().choose(key, target.getAddress() instanceof Inet6Address);
+  private void onLoop(
+      EventLoop loop,
+      List<InetSocketAddress> candidates,
+      ByteBuffer early,
+      IsolationKey key,
+      CompletableFuture<ExitResult<NioExit>> result) {
+    Function<InetSocketAddress, Optional<InetAddress>> source =
+        egress.isEmpty()
+            ? NO_BIND
+            : target -> egress.get().choose(key, target.getAddress() instanceof Inet6Address);
     if (loop.inEventLoop()) {
       OutboundConnect.start(loop, candidates, early, timeoutNanos, source, result);
     } else if (!loop.tryExecute(

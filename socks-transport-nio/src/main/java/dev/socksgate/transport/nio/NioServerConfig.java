@@ -16,16 +16,16 @@ import java.util.Optional;
  * @param listeners the addresses to listen on, at least one
  * @param bufferSize bytes per relay buffer (one per direction, borrowed only while it holds data);
  *     1 KiB to 16 MiB, default 64 KiB
- * @param bulkBufferSize bytes per relay buffer while a direction streams (its reads keep filling
- *     a {@code bufferSize} buffer): fewer system calls per byte for bulk transfers. Each loop
- *     lends at most {@value #BULK_BYTES_PER_LOOP} bytes of them at once; beyond that, streams use
- *     {@code bufferSize} buffers. 0 turns them off, as does any size not above {@code
- *     bufferSize}; else 1 KiB to 16 MiB, default 256 KiB
+ * @param bulkBufferSize bytes per relay buffer while a direction streams (its reads keep filling a
+ *     {@code bufferSize} buffer): fewer system calls per byte for bulk transfers. Each loop lends
+ *     at most {@value #BULK_BYTES_PER_LOOP} bytes of them at once; beyond that, streams use {@code
+ *     bufferSize} buffers. 0 turns them off, as does any size not above {@code bufferSize}; else 1
+ *     KiB to 16 MiB, default 256 KiB
  * @param maxConnections the most client connections at once; more are closed right after accept
  * @param backlog the listen backlog of each listener
- * @param handshakeTimeout Tor's SocksTimeout (default 2 minutes): an unfinished handshake is
- *     closed silently when it passes; it starts again when the request is complete, and a request
- *     still pending then gets the TIMED_OUT reply
+ * @param handshakeTimeout Tor's SocksTimeout (default 2 minutes): an unfinished handshake is closed
+ *     silently when it passes; it starts again when the request is complete, and a request still
+ *     pending then gets the TIMED_OUT reply
  * @param idleTimeout a relay with no byte in either direction for this long is closed; {@link
  *     Duration#ZERO} (the default) for never
  * @param closeLinger how long a closing connection may take to write its last reply, and then to
@@ -51,16 +51,22 @@ public record NioServerConfig(
 
   /** The default relay buffer size: 64 KiB. */
   public static final int DEFAULT_BUFFER_SIZE = 64 * 1024;
+
   /** The default bulk relay buffer size: 256 KiB. */
   public static final int DEFAULT_BULK_BUFFER_SIZE = 256 * 1024;
+
   /** The most bytes of bulk buffers one event loop lends at once: 32 MiB. */
   public static final int BULK_BYTES_PER_LOOP = 32 << 20;
+
   /** The default connection cap. */
   public static final int DEFAULT_MAX_CONNECTIONS = 4096;
+
   /** The default listen backlog. */
   public static final int DEFAULT_BACKLOG = 512;
+
   /** Tor's default SocksTimeout. */
   public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofMinutes(2);
+
   /** The default close linger. */
   public static final Duration DEFAULT_CLOSE_LINGER = Duration.ofSeconds(2);
 
@@ -76,14 +82,16 @@ public record NioServerConfig(
       throw new IllegalArgumentException("at least one listener is needed");
     }
     check(bufferSize >= 1024 && bufferSize <= 16 << 20, "bufferSize must be 1 KiB to 16 MiB");
-    check(bulkBufferSize == 0 || bulkBufferSize >= 1024 && bulkBufferSize <= 16 << 20,
+    check(
+        bulkBufferSize == 0 || bulkBufferSize >= 1024 && bulkBufferSize <= 16 << 20,
         "bulkBufferSize must be 0 (off) or 1 KiB to 16 MiB");
     check(maxConnections >= 1, "maxConnections must be at least 1");
     check(backlog >= 1, "backlog must be at least 1");
     check(isWithin(handshakeTimeout, false), "handshakeTimeout must be positive, at most a day");
     check(isWithin(idleTimeout, true), "idleTimeout must be zero or positive, at most a day");
     check(isWithin(closeLinger, true), "closeLinger must be zero or positive, at most a day");
-    check(!handshake.requireAuthentication() || authenticator.isPresent(),
+    check(
+        !handshake.requireAuthentication() || authenticator.isPresent(),
         "requireAuthentication needs an authenticator");
   }
 
@@ -93,7 +101,9 @@ public record NioServerConfig(
   }
 
   private static boolean isWithin(Duration d, boolean zeroAllowed) {
-    return d != null && !d.isNegative() && (zeroAllowed || !d.isZero())
+    return d != null
+        && !d.isNegative()
+        && (zeroAllowed || !d.isZero())
         && d.compareTo(MAX_DURATION) <= 0;
   }
 
@@ -192,9 +202,18 @@ public record NioServerConfig(
 
     /** Returns the validated config. */
     public NioServerConfig build() {
-      return new NioServerConfig(listeners, bufferSize, bulkBufferSize, maxConnections, backlog,
-          handshakeTimeout, idleTimeout, closeLinger, handshake,
-          Optional.ofNullable(authenticator), events);
+      return new NioServerConfig(
+          listeners,
+          bufferSize,
+          bulkBufferSize,
+          maxConnections,
+          backlog,
+          handshakeTimeout,
+          idleTimeout,
+          closeLinger,
+          handshake,
+          Optional.ofNullable(authenticator),
+          events);
     }
   }
 }

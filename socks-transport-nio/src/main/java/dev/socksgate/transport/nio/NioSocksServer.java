@@ -26,9 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SOCKS server: listeners on a {@link NioTransport}'s loops, each client's handshake through
- * the core's engine, each request through the core's use case ({@code StreamService<NioExit>}),
- * and the relay. Build the transport first, then the exit connector and the use case on it, then
- * this.
+ * the core's engine, each request through the core's use case ({@code StreamService<NioExit>}), and
+ * the relay. Build the transport first, then the exit connector and the use case on it, then this.
  *
  * <p>Lifecycle: {@link #start()} once (starts the transport, binds every listener), {@link
  * #stop(Duration)} once; a stopped server cannot be restarted. Thread-safe.
@@ -38,7 +37,11 @@ public final class NioSocksServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NioSocksServer.class);
   private static final long CONTROL_WAIT_SECONDS = 10;
 
-  private enum State { NEW, RUNNING, STOPPED }
+  private enum State {
+    NEW,
+    RUNNING,
+    STOPPED
+  }
 
   private final NioTransport transport;
   private final StreamService<NioExit> service;
@@ -54,8 +57,8 @@ public final class NioSocksServer implements AutoCloseable {
    *
    * @throws IllegalStateException if {@code transport} already carries a server
    */
-  public NioSocksServer(NioTransport transport, StreamService<NioExit> service,
-      NioServerConfig config) {
+  public NioSocksServer(
+      NioTransport transport, StreamService<NioExit> service, NioServerConfig config) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.service = Objects.requireNonNull(service, "service");
     this.config = Objects.requireNonNull(config, "config");
@@ -63,8 +66,8 @@ public final class NioSocksServer implements AutoCloseable {
   }
 
   /**
-   * Starts the transport and binds every listener. On failure, whatever was bound is closed and
-   * the server is stopped.
+   * Starts the transport and binds every listener. On failure, whatever was bound is closed and the
+   * server is stopped.
    *
    * @throws IOException if a listener cannot be bound
    * @throws IllegalStateException if the server was started before
@@ -77,10 +80,21 @@ public final class NioSocksServer implements AutoCloseable {
     try {
       transport.start();
       EventLoop[] loops = transport.loops();
-      ctx = new ServerContext(loops, service, new ServerContext.Settings(config.handshake(),
-          config.authenticator(), config.events(), config.bufferSize(), config.bulkBufferSize(),
-          config.maxConnections(),
-          config.handshakeTimeout(), config.idleTimeout(), config.closeLinger(), ioLimit));
+      ctx =
+          new ServerContext(
+              loops,
+              service,
+              new ServerContext.Settings(
+                  config.handshake(),
+                  config.authenticator(),
+                  config.events(),
+                  config.bufferSize(),
+                  config.bulkBufferSize(),
+                  config.maxConnections(),
+                  config.handshakeTimeout(),
+                  config.idleTimeout(),
+                  config.closeLinger(),
+                  ioLimit));
       for (int i = 0; i < config.listeners().size(); i++) {
         bind(loops[i % loops.length], config.listeners().get(i));
       }
@@ -91,21 +105,24 @@ public final class NioSocksServer implements AutoCloseable {
   }
 
   private void bind(EventLoop loop, ListenerConfig listener) throws IOException {
-    ServerSocketChannel ch = ServerSocketChannel.open(
-        listener.bind().getAddress() instanceof Inet6Address
-            ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+    ServerSocketChannel ch =
+        ServerSocketChannel.open(
+            listener.bind().getAddress() instanceof Inet6Address
+                ? StandardProtocolFamily.INET6
+                : StandardProtocolFamily.INET);
     try {
       ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
       ch.bind(listener.bind(), config.backlog());
       ch.configureBlocking(false);
       CompletableFuture<Acceptor> registered = new CompletableFuture<>();
-      loop.execute(() -> {
-        try {
-          registered.complete(Acceptor.register(loop, ch, listener.settings(), ctx));
-        } catch (IOException | RuntimeException e) {
-          registered.completeExceptionally(e);
-        }
-      });
+      loop.execute(
+          () -> {
+            try {
+              registered.complete(Acceptor.register(loop, ch, listener.settings(), ctx));
+            } catch (IOException | RuntimeException e) {
+              registered.completeExceptionally(e);
+            }
+          });
       acceptors.add(await(registered));
       InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
       bound.add(local);
@@ -187,22 +204,29 @@ public final class NioSocksServer implements AutoCloseable {
   }
 
   /**
-   * Tests only: the relay buffer accounting summed over the loops: buffers in use and high water
-   * of both pools together (the high water as the sum of each pool's own, an upper bound of the
-   * most held at once), then the bulk pool's in use and high water alone.
+   * Tests only: the relay buffer accounting summed over the loops: buffers in use and high water of
+   * both pools together (the high water as the sum of each pool's own, an upper bound of the most
+   * held at once), then the bulk pool's in use and high water alone.
    */
   int[] bufferAccounting() throws IOException {
     EventLoop[] loops = transport.loops();
     int[] sum = new int[4];
     for (EventLoop loop : loops) {
       CompletableFuture<int[]> f = new CompletableFuture<>();
-      loop.execute(() -> {
-        BufferPool pool = ctx.pool(loop);
-        BufferPool bulk = ctx.bulkPool(loop);
-        f.complete(bulk == null ? new int[] {pool.inUse(), pool.highWater(), 0, 0}
-            : new int[] {pool.inUse() + bulk.inUse(), pool.highWater() + bulk.highWater(),
-                bulk.inUse(), bulk.highWater()});
-      });
+      loop.execute(
+          () -> {
+            BufferPool pool = ctx.pool(loop);
+            BufferPool bulk = ctx.bulkPool(loop);
+            f.complete(
+                bulk == null
+                    ? new int[] {pool.inUse(), pool.highWater(), 0, 0}
+                    : new int[] {
+                      pool.inUse() + bulk.inUse(),
+                      pool.highWater() + bulk.highWater(),
+                      bulk.inUse(),
+                      bulk.highWater()
+                    });
+          });
       int[] one = await(f);
       for (int i = 0; i < sum.length; i++) {
         sum[i] += one[i];
@@ -213,13 +237,14 @@ public final class NioSocksServer implements AutoCloseable {
 
   private static CompletableFuture<Void> onLoop(EventLoop loop, Runnable action) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    if (!loop.tryExecute(() -> {
-      try {
-        action.run();
-      } finally {
-        done.complete(null);
-      }
-    })) {
+    if (!loop.tryExecute(
+        () -> {
+          try {
+            action.run();
+          } finally {
+            done.complete(null);
+          }
+        })) {
       done.complete(null); // the loop has stopped, which closed everything on it
     }
     return done;

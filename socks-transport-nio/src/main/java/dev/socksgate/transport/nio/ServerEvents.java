@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 
 /**
- * What the server reports, for an embedder that logs or counts (the app decides the logging
- * policy; the transport itself logs at DEBUG only, and never client data above it). Every method
- * has a no-op default.
+ * What the server reports, for an embedder that logs or counts (the app decides the logging policy;
+ * the transport itself logs at DEBUG only, and never client data above it). Every method has a
+ * no-op default.
  *
  * <p>Called on event-loop threads: implementations must be thread-safe, fast and non-blocking. An
  * exception thrown here is logged and otherwise ignored. The arguments carry client addresses,
@@ -28,8 +28,8 @@ public interface ServerEvents {
   default void connectionRejected(InetSocketAddress listener) {}
 
   /**
-   * {@code accept} started failing (EMFILE and the like). Reported once per streak of failures:
-   * the listener pauses for 100 ms and retries until an accept works again.
+   * {@code accept} started failing (EMFILE and the like). Reported once per streak of failures: the
+   * listener pauses for 100 ms and retries until an accept works again.
    */
   default void acceptFailed(InetSocketAddress listener, IOException error) {}
 
@@ -37,8 +37,8 @@ public interface ServerEvents {
   default void handshakeFailed(ClientInfo client, HandshakeError error) {}
 
   /**
-   * A request is complete and goes to the use case. An app warns about unsafe requests here
-   * ({@code !request.safe()}: the client resolved the name itself, Tor reference §14).
+   * A request is complete and goes to the use case. An app warns about unsafe requests here ({@code
+   * !request.safe()}: the client resolved the name itself, Tor reference §14).
    */
   default void requestDone(StreamRequest request) {}
 

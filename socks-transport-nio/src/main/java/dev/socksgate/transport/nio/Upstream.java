@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param credentials derives the credentials sent for each isolation key
  * @param timeout bounds connecting and the SOCKS5 handshake together, per stream or lookup
  */
-public record Upstream(InetSocketAddress address, UpstreamCredentials credentials,
-    Duration timeout) {
+public record Upstream(
+    InetSocketAddress address, UpstreamCredentials credentials, Duration timeout) {
 
   /** Validates the fields. */
   public Upstream {

@@ -56,7 +56,8 @@ public final class UpstreamCredentials {
     try {
       Mac mac = Mac.getInstance(HMAC);
       mac.init(new SecretKeySpec(secret, HMAC));
-      return HexFormat.of().formatHex(mac.doFinal(key.canonicalBytes()))
+      return HexFormat.of()
+          .formatHex(mac.doFinal(key.canonicalBytes()))
           .getBytes(StandardCharsets.US_ASCII);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);

@@ -18,15 +18,15 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * An exit through an upstream SOCKS5 proxy, such as a local Tor's SocksPort: every stream is its
- * own upstream connection, authenticated with {@link UpstreamCredentials} derived from the
- * stream's isolation key, then a CONNECT by host name when the client gave one (no local DNS: the
- * name leaves only towards the upstream) or by address. The client's optimistic data goes right
- * behind the CONNECT. A refusal from the upstream passes through as the same REP (via {@code
+ * own upstream connection, authenticated with {@link UpstreamCredentials} derived from the stream's
+ * isolation key, then a CONNECT by host name when the client gave one (no local DNS: the name
+ * leaves only towards the upstream) or by address. The client's optimistic data goes right behind
+ * the CONNECT. A refusal from the upstream passes through as the same REP (via {@code
  * ReplyCodes.failureOf}); an unreachable upstream is GENERAL (01), or TIMED_OUT (06) when the
  * connect and handshake together outlast the timeout.
  *
- * <p>Non-blocking, on the caller's event loop (the client's), so the upstream connection shares
- * the client's selector for the relay. Thread-safe.
+ * <p>Non-blocking, on the caller's event loop (the client's), so the upstream connection shares the
+ * client's selector for the relay. Thread-safe.
  */
 public final class UpstreamExitConnector implements ExitConnector<NioExit> {
 
@@ -45,16 +45,19 @@ public final class UpstreamExitConnector implements ExitConnector<NioExit> {
   }
 
   @Override
-  public CompletionStage<ExitResult<NioExit>> connect(StreamRequest request, IsolationKey key,
-      ByteBuffer earlyData) {
-    Socks5Request connect = new Socks5Request(Socks5Command.CONNECT,
-        toSocks(request.target().host()), request.target().port());
+  public CompletionStage<ExitResult<NioExit>> connect(
+      StreamRequest request, IsolationKey key, ByteBuffer earlyData) {
+    Socks5Request connect =
+        new Socks5Request(
+            Socks5Command.CONNECT, toSocks(request.target().host()), request.target().port());
     CompletableFuture<UpstreamSession.Outcome> session = new CompletableFuture<>();
     run(transport, () -> start(transport, upstream, key, connect, earlyData, session), session);
-    return session.thenApply(o -> o.failure() != null
-        ? new ExitResult.Failed<NioExit>(o.failure())
-        : new ExitResult.Connected<>(NioExit.of(o.channel(), ByteBuffer.allocate(0),
-            o.received())));
+    return session.thenApply(
+        o ->
+            o.failure() != null
+                ? new ExitResult.Failed<NioExit>(o.failure())
+                : new ExitResult.Connected<>(
+                    NioExit.of(o.channel(), ByteBuffer.allocate(0), o.received())));
   }
 
   /** The target as SOCKS carries it: a name stays a name, so no lookup happens here. */
@@ -66,16 +69,27 @@ public final class UpstreamExitConnector implements ExitConnector<NioExit> {
   }
 
   /** Starts one upstream session on the calling loop thread. */
-  static void start(NioTransport transport, Upstream upstream, IsolationKey key,
-      Socks5Request request, ByteBuffer early, CompletableFuture<UpstreamSession.Outcome> session) {
-    UpstreamSession.start(transport.currentOrNext(), upstream.address(),
-        upstream.credentials().username(), upstream.credentials().password(key), request, early,
-        upstream.timeout().toNanos(), session);
+  static void start(
+      NioTransport transport,
+      Upstream upstream,
+      IsolationKey key,
+      Socks5Request request,
+      ByteBuffer early,
+      CompletableFuture<UpstreamSession.Outcome> session) {
+    UpstreamSession.start(
+        transport.currentOrNext(),
+        upstream.address(),
+        upstream.credentials().username(),
+        upstream.credentials().password(key),
+        request,
+        early,
+        upstream.timeout().toNanos(),
+        session);
   }
 
   /** Runs {@code start} on the current loop, or hands it to one; fails the session if full. */
-  static void run(NioTransport transport, Runnable start,
-      CompletableFuture<UpstreamSession.Outcome> session) {
+  static void run(
+      NioTransport transport, Runnable start, CompletableFuture<UpstreamSession.Outcome> session) {
     EventLoop loop = transport.currentOrNext();
     if (loop.inEventLoop()) {
       start.run();

@@ -34,27 +34,33 @@ public final class UpstreamResolver implements dev.socksgate.core.port.Resolver 
   @Override
   public CompletionStage<List<InetAddress>> resolve(String name, IsolationKey key) {
     return ask(new Socks5Request(Socks5Command.RESOLVE, SocksAddress.domain(name), 0), key)
-        .thenApply(bnd -> bnd.flatMap(UpstreamResolver::address).map(List::of)
-            .orElse(List.of()));
+        .thenApply(bnd -> bnd.flatMap(UpstreamResolver::address).map(List::of).orElse(List.of()));
   }
 
   @Override
   public CompletionStage<Optional<String>> reverse(InetAddress address, IsolationKey key) {
     return ask(new Socks5Request(Socks5Command.RESOLVE_PTR, SocksAddress.of(address), 0), key)
-        .thenApply(bnd -> bnd.filter(a -> a instanceof SocksAddress.Domain)
-            .map(a -> ((SocksAddress.Domain) a).name().asString()));
+        .thenApply(
+            bnd ->
+                bnd.filter(a -> a instanceof SocksAddress.Domain)
+                    .map(a -> ((SocksAddress.Domain) a).name().asString()));
   }
 
   private CompletionStage<Optional<SocksAddress>> ask(Socks5Request request, IsolationKey key) {
     CompletableFuture<UpstreamSession.Outcome> session = new CompletableFuture<>();
-    UpstreamExitConnector.run(transport, () -> UpstreamExitConnector.start(transport, upstream,
-        key, request, ByteBuffer.allocate(0), session), session);
-    return session.thenApply(o -> {
-      if (o.channel() != null) {
-        Closing.quietly(o.channel()); // one answer per connection, as Tor closes after it
-      }
-      return o.failure() != null ? Optional.<SocksAddress>empty() : o.reply().bndAddr();
-    });
+    UpstreamExitConnector.run(
+        transport,
+        () ->
+            UpstreamExitConnector.start(
+                transport, upstream, key, request, ByteBuffer.allocate(0), session),
+        session);
+    return session.thenApply(
+        o -> {
+          if (o.channel() != null) {
+            Closing.quietly(o.channel()); // one answer per connection, as Tor closes after it
+          }
+          return o.failure() != null ? Optional.<SocksAddress>empty() : o.reply().bndAddr();
+        });
   }
 
   private static Optional<InetAddress> address(SocksAddress a) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * RFC 1929 with a required password: the authenticator runs on its own thread and its verdict
- * comes back to the connection's loop; pipelined bytes wait for the verdict.
+ * RFC 1929 with a required password: the authenticator runs on its own thread and its verdict comes
+ * back to the connection's loop; pipelined bytes wait for the verdict.
  */
 class AuthenticationTest {
 
@@ -28,10 +28,16 @@ class AuthenticationTest {
 
   @BeforeAll
   static void start() throws IOException {
-    Authenticator auth = (user, password) -> CompletableFuture.supplyAsync(() ->
-        Arrays.equals(user, bytes("alice")) && Arrays.equals(password, bytes("s3cret")), SLOW);
-    harness = Harness.options().config(b -> b.handshake(new HandshakeOptions(true, false))
-        .authenticator(auth)).start();
+    Authenticator auth =
+        (user, password) ->
+            CompletableFuture.supplyAsync(
+                () ->
+                    Arrays.equals(user, bytes("alice")) && Arrays.equals(password, bytes("s3cret")),
+                SLOW);
+    harness =
+        Harness.options()
+            .config(b -> b.handshake(new HandshakeOptions(true, false)).authenticator(auth))
+            .start();
     echo = EchoOrigin.start(FakeNames.v4());
   }
 
@@ -51,7 +57,9 @@ class AuthenticationTest {
     for (int chunk : new int[] {0, 1}) {
       try (SocksClient c = SocksClient.connect(harness.v4()).chunk(chunk)) {
         byte[] payload = SocksClient.random(500, chunk);
-        c.send(Wire.greetingWithPassword(), Wire.password("alice", "s3cret"),
+        c.send(
+            Wire.greetingWithPassword(),
+            Wire.password("alice", "s3cret"),
             Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), echo.address().getPort()),
             payload);
         c.expect(new byte[] {5, 2, 1, 0});
@@ -64,7 +72,9 @@ class AuthenticationTest {
   @Test
   void wrongPassword_refusedThenClosed() throws IOException {
     try (SocksClient c = SocksClient.connect(harness.v6())) {
-      c.send(Wire.greetingWithPassword(), Wire.password("alice", "guess"),
+      c.send(
+          Wire.greetingWithPassword(),
+          Wire.password("alice", "guess"),
           Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), echo.address().getPort()));
       c.expect(new byte[] {5, 2, 1, 1});
       c.expectClosedWithNothing();

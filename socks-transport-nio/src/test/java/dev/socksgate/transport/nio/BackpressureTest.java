@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A fast writer facing a reader that does not read: the server stops reading the writer once its
- * one buffer for that direction is full, so the writer's socket fills up and stalls, and the
- * server holds at most one relay buffer (asserted through the pool's accounting). When the reader
- * starts, every byte arrives intact.
+ * one buffer for that direction is full, so the writer's socket fills up and stalls, and the server
+ * holds at most one relay buffer (asserted through the pool's accounting). When the reader starts,
+ * every byte arrives intact.
  */
 class BackpressureTest {
 
@@ -95,10 +95,12 @@ class BackpressureTest {
   }
 
   private static void handshake(SocketChannel writer, int port) throws IOException {
-    writer.write(ByteBuffer.wrap(Wire.concat(Wire.greeting(),
-        Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), port))));
-    byte[] expected = Wire.concat(new byte[] {5, 0},
-        Wire.generic(Socks5ReplyCode.SUCCEEDED, false));
+    writer.write(
+        ByteBuffer.wrap(
+            Wire.concat(
+                Wire.greeting(), Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), port))));
+    byte[] expected =
+        Wire.concat(new byte[] {5, 0}, Wire.generic(Socks5ReplyCode.SUCCEEDED, false));
     ByteBuffer in = ByteBuffer.allocate(expected.length);
     writer.configureBlocking(false);
     try (Selector selector = Selector.open()) {

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Adaptive relay buffers: a direction whose reads keep filling a relay buffer borrows the loop's
- * larger bulk buffers, never more of them at once than the loop's bulk budget allows (the rest
- * keep streaming through small ones); interactive traffic never borrows one; every byte arrives
- * either way (checksums), and nothing stays borrowed once the tunnels close.
+ * larger bulk buffers, never more of them at once than the loop's bulk budget allows (the rest keep
+ * streaming through small ones); interactive traffic never borrows one; every byte arrives either
+ * way (checksums), and nothing stays borrowed once the tunnels close.
  */
 class BulkBuffersTest {
 
@@ -28,7 +28,8 @@ class BulkBuffersTest {
     int bulk = 16 << 20; // the 32 MiB budget lends two of these at once
     int[] accounting = relay(b -> b.bufferSize(SMALL).bulkBufferSize(bulk));
     assertTrue(accounting[3] >= 1, "no stream ever borrowed a bulk buffer");
-    assertTrue(accounting[3] <= NioServerConfig.BULK_BYTES_PER_LOOP / bulk,
+    assertTrue(
+        accounting[3] <= NioServerConfig.BULK_BYTES_PER_LOOP / bulk,
         "bulk high water " + accounting[3] + " beyond the budget");
   }
 
@@ -49,7 +50,8 @@ class BulkBuffersTest {
     try (Harness h = Harness.options().loops(1).config(b -> b.bufferSize(SMALL)).start();
         EchoOrigin echo = EchoOrigin.start(FakeNames.v4());
         SocksClient c = SocksClient.connect(h.v4())) {
-      c.send(Wire.greeting(),
+      c.send(
+          Wire.greeting(),
           Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), echo.address().getPort()));
       c.expect(new byte[] {5, 0});
       c.expect(Wire.generic(Socks5ReplyCode.SUCCEEDED, false));
@@ -70,10 +72,14 @@ class BulkBuffersTest {
         EchoOrigin echo = EchoOrigin.start(FakeNames.v4())) {
       List<LoadClient.Result> results =
           LoadClient.run(h.v4(), echo.address(), STREAMS, BYTES_EACH, 60_000);
-      List<LoadClient.Result> bad = results.stream()
-          .filter(r -> !r.repliesOk() || r.received() != BYTES_EACH
-              || r.receivedCrc() != r.sentCrc())
-          .collect(Collectors.toList());
+      List<LoadClient.Result> bad =
+          results.stream()
+              .filter(
+                  r ->
+                      !r.repliesOk()
+                          || r.received() != BYTES_EACH
+                          || r.receivedCrc() != r.sentCrc())
+              .collect(Collectors.toList());
       assertTrue(bad.isEmpty(), bad.size() + " streams failed, e.g. " + bad);
       return awaitNoneInUse(h);
     }

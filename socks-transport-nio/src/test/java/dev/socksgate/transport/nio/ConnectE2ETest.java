@@ -28,7 +28,12 @@ class ConnectE2ETest {
 
   private static final int[] CHUNKS = {0, 1, 3, 7, 64};
 
-  enum Proto { SOCKS4, SOCKS4A, SOCKS5_IP, SOCKS5_NAME }
+  enum Proto {
+    SOCKS4,
+    SOCKS4A,
+    SOCKS5_IP,
+    SOCKS5_NAME
+  }
 
   private static Harness plain;
   private static Harness chunked;
@@ -57,14 +62,19 @@ class ConnectE2ETest {
     for (boolean limited : new boolean[] {false, true}) {
       for (Proto p : Proto.values()) {
         for (boolean v6 : new boolean[] {false, true}) {
-          String base = p + (v6 ? " via ::1" : " via 127.0.0.1")
-              + (limited ? ", server I/O 3 bytes/call" : "");
-          tests.add(dynamicTest(base + ", lockstep",
-              () -> roundTrip(limited ? chunked : plain, p, v6, 0, true)));
+          String base =
+              p
+                  + (v6 ? " via ::1" : " via 127.0.0.1")
+                  + (limited ? ", server I/O 3 bytes/call" : "");
+          tests.add(
+              dynamicTest(
+                  base + ", lockstep", () -> roundTrip(limited ? chunked : plain, p, v6, 0, true)));
           for (int chunk : CHUNKS) {
             String how = chunk == 0 ? "one write" : chunk + "-byte writes";
-            tests.add(dynamicTest(base + ", pipelined in " + how,
-                () -> roundTrip(limited ? chunked : plain, p, v6, chunk, false)));
+            tests.add(
+                dynamicTest(
+                    base + ", pipelined in " + how,
+                    () -> roundTrip(limited ? chunked : plain, p, v6, chunk, false)));
           }
         }
       }
@@ -107,10 +117,10 @@ class ConnectE2ETest {
     return switch (p) {
       case SOCKS4 -> Wire.socks4(Socks4Command.CONNECT, FakeNames.v4(), port);
       case SOCKS4A -> Wire.socks4a(Socks4Command.CONNECT, "origin.test", port);
-      case SOCKS5_IP -> Wire.socks5(Socks5Command.CONNECT, v6 ? FakeNames.v6() : FakeNames.v4(),
-          port);
-      case SOCKS5_NAME -> Wire.socks5(Socks5Command.CONNECT, v6 ? "origin6.test" : "origin.test",
-          port);
+      case SOCKS5_IP ->
+          Wire.socks5(Socks5Command.CONNECT, v6 ? FakeNames.v6() : FakeNames.v4(), port);
+      case SOCKS5_NAME ->
+          Wire.socks5(Socks5Command.CONNECT, v6 ? "origin6.test" : "origin.test", port);
     };
   }
 }

@@ -42,7 +42,9 @@ class ConnectFailureE2ETest {
   void refused_socks5_rep05ThenClose_earlyDataDropped() throws IOException {
     for (boolean v6 : new boolean[] {false, true}) {
       try (SocksClient c = SocksClient.connect(v6 ? harness.v6() : harness.v4())) {
-        c.send(Wire.greeting(), Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), closedPort),
+        c.send(
+            Wire.greeting(),
+            Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), closedPort),
             SocksClient.random(2000, 5));
         c.expect(new byte[] {5, 0});
         c.expect(Wire.generic(Socks5ReplyCode.CONNECTION_REFUSED, v6));
@@ -68,7 +70,9 @@ class ConnectFailureE2ETest {
       c.expect(new byte[] {5, 0});
       Socks5Reply reply = c.readSocks5Reply(); // decoded with the codec's client direction
       assertEquals(Socks5ReplyCode.HOST_UNREACHABLE, reply.rep());
-      assertEquals(Optional.of(SocksAddress.ipv6(new byte[16])), reply.bndAddr(),
+      assertEquals(
+          Optional.of(SocksAddress.ipv6(new byte[16])),
+          reply.bndAddr(),
           "zero BND.ADDR of the IPv6 client's family");
       c.expectClosedWithNothing();
     }

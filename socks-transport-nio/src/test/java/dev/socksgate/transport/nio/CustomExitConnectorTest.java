@@ -27,29 +27,36 @@ class CustomExitConnectorTest {
   @Test
   void embedderConnector_pendingDataDeliveredFirst_thenRelay() throws Exception {
     ExecutorService own = Executors.newSingleThreadExecutor();
-    ExitConnector<NioExit> custom = (request, key, early) -> CompletableFuture.supplyAsync(() -> {
-      Host.Address a = (Host.Address) request.target().host();
-      try {
-        SocketChannel ch = SocketChannel.open(new InetSocketAddress(a.address(),
-            request.target().port()));
-        return new ExitResult.Connected<>(NioExit.of(ch, early));
-      } catch (IOException e) {
-        return new ExitResult.Failed<>(StreamFailure.CONNECTION_REFUSED);
-      }
-    }, own);
+    ExitConnector<NioExit> custom =
+        (request, key, early) ->
+            CompletableFuture.supplyAsync(
+                () -> {
+                  Host.Address a = (Host.Address) request.target().host();
+                  try {
+                    SocketChannel ch =
+                        SocketChannel.open(
+                            new InetSocketAddress(a.address(), request.target().port()));
+                    return new ExitResult.Connected<>(NioExit.of(ch, early));
+                  } catch (IOException e) {
+                    return new ExitResult.Failed<>(StreamFailure.CONNECTION_REFUSED);
+                  }
+                },
+                own);
     try (Harness h = Harness.options().exits((t, r) -> custom).start();
         BlockingOrigin origin = new BlockingOrigin(FakeNames.v4());
         SocksClient c = SocksClient.connect(h.v4())) {
       byte[] early = SocksClient.random(700, 1);
       byte[] later = SocksClient.random(70_000, 2);
-      c.send(Wire.greeting(), Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), origin.port()),
+      c.send(
+          Wire.greeting(),
+          Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), origin.port()),
           early);
       c.expect(new byte[] {5, 0});
       c.expect(Wire.generic(Socks5ReplyCode.SUCCEEDED, false));
       c.send(later);
       try (Socket o = origin.accept()) {
-        assertArrayEquals(Wire.concat(early, later),
-            o.getInputStream().readNBytes(early.length + later.length));
+        assertArrayEquals(
+            Wire.concat(early, later), o.getInputStream().readNBytes(early.length + later.length));
         o.getOutputStream().write(later);
         c.expect(later);
       }

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-test echo origin on one thread: echoes every byte, passes EOF on as FIN once everything is
- * echoed (half-close aware), then closes. Buffers are allocated on first data, so idle
- * connections cost no buffer.
+ * echoed (half-close aware), then closes. Buffers are allocated on first data, so idle connections
+ * cost no buffer.
  */
 final class EchoOrigin implements AutoCloseable {
 
@@ -69,30 +69,31 @@ final class EchoOrigin implements AutoCloseable {
   private void run() {
     try {
       while (!closed) {
-        selector.select(key -> {
-          try {
-            if (key.isAcceptable()) {
-              SocketChannel c;
-              while ((c = listener.accept()) != null) {
-                synchronized (accepted) {
-                  accepted.incrementAndGet();
-                  accepted.notifyAll();
+        selector.select(
+            key -> {
+              try {
+                if (key.isAcceptable()) {
+                  SocketChannel c;
+                  while ((c = listener.accept()) != null) {
+                    synchronized (accepted) {
+                      accepted.incrementAndGet();
+                      accepted.notifyAll();
+                    }
+                    c.configureBlocking(false);
+                    c.register(selector, SelectionKey.OP_READ, new Conn());
+                  }
+                } else {
+                  handle(key);
                 }
-                c.configureBlocking(false);
-                c.register(selector, SelectionKey.OP_READ, new Conn());
+              } catch (IOException e) {
+                key.cancel();
+                try {
+                  key.channel().close();
+                } catch (IOException ignored) {
+                  // closing a broken test connection
+                }
               }
-            } else {
-              handle(key);
-            }
-          } catch (IOException e) {
-            key.cancel();
-            try {
-              key.channel().close();
-            } catch (IOException ignored) {
-              // closing a broken test connection
-            }
-          }
-        });
+            });
       }
     } catch (IOException | RuntimeException e) {
       if (!closed) {
@@ -120,8 +121,9 @@ final class EchoOrigin implements AutoCloseable {
       ch.close();
       return;
     }
-    int ops = (c.buf.hasRemaining() && !c.eof ? SelectionKey.OP_READ : 0)
-        | (c.buf.position() > 0 ? SelectionKey.OP_WRITE : 0);
+    int ops =
+        (c.buf.hasRemaining() && !c.eof ? SelectionKey.OP_READ : 0)
+            | (c.buf.position() > 0 ? SelectionKey.OP_WRITE : 0);
     key.interestOps(ops);
   }
 

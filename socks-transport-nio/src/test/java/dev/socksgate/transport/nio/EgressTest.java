@@ -43,8 +43,12 @@ class EgressTest {
   void originSeesOneSourceAddressPerKey() throws Exception {
     EgressAddresses egress = new EgressAddresses(List.of(A2, A3));
     try (BlockingOrigin origin = new BlockingOrigin(FakeNames.v4());
-        Harness h = Harness.options().exits((t, r) -> new NioExitConnector(t, r,
-            Duration.ofSeconds(5), Optional.of(egress))).start()) {
+        Harness h =
+            Harness.options()
+                .exits(
+                    (t, r) ->
+                        new NioExitConnector(t, r, Duration.ofSeconds(5), Optional.of(egress)))
+                .start()) {
       assertEquals(A2, sourceSeen(h, origin, "alice"));
       assertEquals(A3, sourceSeen(h, origin, "bob"));
       assertEquals(A2, sourceSeen(h, origin, "alice"));
@@ -59,11 +63,15 @@ class EgressTest {
     try (SocksClient c = SocksClient.connect(h.v4())) {
       c.send(Socks5Greeting.of(Socks5AuthMethod.USERNAME_PASSWORD).toBytes());
       c.expect(new Socks5MethodSelection(Socks5AuthMethod.USERNAME_PASSWORD).toBytes());
-      c.send(new PasswordAuthRequest(user.getBytes(StandardCharsets.US_ASCII),
-          "pw".getBytes(StandardCharsets.US_ASCII)).toBytes());
+      c.send(
+          new PasswordAuthRequest(
+                  user.getBytes(StandardCharsets.US_ASCII),
+                  "pw".getBytes(StandardCharsets.US_ASCII))
+              .toBytes());
       c.expect(PasswordAuthReply.SUCCESS.toBytes());
-      c.send(new Socks5Request(Socks5Command.CONNECT, SocksAddress.of(FakeNames.v4()),
-          origin.port()).toBytes());
+      c.send(
+          new Socks5Request(Socks5Command.CONNECT, SocksAddress.of(FakeNames.v4()), origin.port())
+              .toBytes());
       assertEquals(Socks5ReplyCode.SUCCEEDED, c.readSocks5Reply().rep());
       try (Socket s = origin.accept()) {
         return s.getInetAddress();

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Graceful stop: listeners close first, connections that are not relaying close at once, relays
- * in flight may finish within the grace period, and whatever is left is closed when it ends; stop
+ * Graceful stop: listeners close first, connections that are not relaying close at once, relays in
+ * flight may finish within the grace period, and whatever is left is closed when it ends; stop
  * returns when every loop thread has ended.
  */
 class GracefulStopTest {
@@ -44,8 +44,10 @@ class GracefulStopTest {
       CompletableFuture<Void> stopped =
           CompletableFuture.runAsync(() -> h.server.stop(Duration.ofSeconds(20)));
       handshaking.expectClosedWithNothing();
-      assertThrows(ConnectException.class, () -> new Socket(listener.getAddress(),
-          listener.getPort()).close(), "listener closed");
+      assertThrows(
+          ConnectException.class,
+          () -> new Socket(listener.getAddress(), listener.getPort()).close(),
+          "listener closed");
       byte[] data = SocksClient.random(200_000, 9);
       relayed.send(data); // the relay still works while the server drains
       assertArrayEquals(data, o.getInputStream().readNBytes(data.length));

@@ -43,7 +43,8 @@ class HalfCloseTest {
 
   @Test
   void clientHalfCloses_originKeepsSending_clientGetsEverythingThenEof() throws IOException {
-    try (SocksClient c = connected(); Socket o = origin.accept()) {
+    try (SocksClient c = connected();
+        Socket o = origin.accept()) {
       byte[] up = SocksClient.random(100_000, 1);
       byte[] down = SocksClient.random(300_000, 2);
       c.send(up);
@@ -58,7 +59,8 @@ class HalfCloseTest {
 
   @Test
   void originHalfCloses_clientKeepsSending_originGetsEverythingThenEof() throws IOException {
-    try (SocksClient c = connected(); Socket o = origin.accept()) {
+    try (SocksClient c = connected();
+        Socket o = origin.accept()) {
       byte[] banner = SocksClient.random(50_000, 3);
       byte[] up = SocksClient.random(300_000, 4);
       o.getOutputStream().write(banner);

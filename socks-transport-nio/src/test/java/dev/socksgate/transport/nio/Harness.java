@@ -10,12 +10,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * A running server for one test class: transport → resolver → exit connector → use case →
- * server, the order the app builds them in, with listeners on 127.0.0.1 and ::1 (port 0).
+ * A running server for one test class: transport → resolver → exit connector → use case → server,
+ * the order the app builds them in, with listeners on 127.0.0.1 and ::1 (port 0).
  */
 final class Harness implements AutoCloseable {
 
@@ -27,21 +27,29 @@ final class Harness implements AutoCloseable {
   private final JdkResolver jdkResolver;
 
   private Harness(Options o) throws IOException {
-    names.name("origin.test", FakeNames.v4()).name("origin6.test", FakeNames.v6())
+    names
+        .name("origin.test", FakeNames.v4())
+        .name("origin6.test", FakeNames.v6())
         .ptr(FakeNames.v4(), "origin.test");
     jdkResolver = names.resolver();
     transport = new NioTransport(o.loops);
-    Resolver resolver = o.resolverFactory != null ? o.resolverFactory.apply(transport)
-        : o.resolver != null ? o.resolver : jdkResolver;
-    ExitConnector<NioExit> exits = o.exits != null ? o.exits.apply(transport, resolver)
-        : new NioExitConnector(transport, resolver, o.connectTimeout);
-    StreamService<NioExit> service = new StreamService<>(resolver, exits,
-        isolation, new TorDestinationPolicy(false, false, o.allowOnion));
-    NioServerConfig.Builder b = NioServerConfig.builder()
-        .listener(new InetSocketAddress(FakeNames.v4(), 0), ListenerSettings.torDefaults(1))
-        .listener(new InetSocketAddress(FakeNames.v6(), 0), ListenerSettings.torDefaults(2))
-        .closeLinger(Duration.ofSeconds(1))
-        .events(events);
+    Resolver resolver =
+        o.resolverFactory != null
+            ? o.resolverFactory.apply(transport)
+            : o.resolver != null ? o.resolver : jdkResolver;
+    ExitConnector<NioExit> exits =
+        o.exits != null
+            ? o.exits.apply(transport, resolver)
+            : new NioExitConnector(transport, resolver, o.connectTimeout);
+    StreamService<NioExit> service =
+        new StreamService<>(
+            resolver, exits, isolation, new TorDestinationPolicy(false, false, o.allowOnion));
+    NioServerConfig.Builder b =
+        NioServerConfig.builder()
+            .listener(new InetSocketAddress(FakeNames.v4(), 0), ListenerSettings.torDefaults(1))
+            .listener(new InetSocketAddress(FakeNames.v6(), 0), ListenerSettings.torDefaults(2))
+            .closeLinger(Duration.ofSeconds(1))
+            .events(events);
     o.config.accept(b);
     server = new NioSocksServer(transport, service, b.build());
     server.ioLimit(o.ioLimit);
@@ -79,7 +87,7 @@ final class Harness implements AutoCloseable {
     Function<NioTransport, Resolver> resolverFactory;
     boolean allowOnion;
     BiFunction<NioTransport, Resolver, ExitConnector<NioExit>> exits;
-    Consumer<NioServerConfig.Builder> config = b -> { };
+    Consumer<NioServerConfig.Builder> config = b -> {};
 
     Options loops(int n) {
       loops = n;

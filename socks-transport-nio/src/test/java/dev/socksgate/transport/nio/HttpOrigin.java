@@ -61,8 +61,11 @@ final class HttpOrigin implements AutoCloseable {
       }
       byte[] body = BODY.getBytes(StandardCharsets.US_ASCII);
       OutputStream out = s.getOutputStream();
-      out.write(("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+                  + body.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(body);
       out.flush();
     } catch (IOException e) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * What an idle relayed connection costs the server. Opens N idle tunnels (client → server → echo
  * origin) and compares the heap with N direct client → origin connections, so that the test's own
  * sockets and the origin's state cancel out: the difference is the server's two channels, keys,
- * connection and relay state per tunnel. Relay buffers are direct and borrowed only while they
- * hold bytes; the pool accounting shows none is in use while the tunnels idle.
+ * connection and relay state per tunnel. Relay buffers are direct and borrowed only while they hold
+ * bytes; the pool accounting shows none is in use while the tunnels idle.
  *
  * <p>N is 2,000, lowered only if the open-file limit cannot take 4 descriptors per tunnel.
  */
@@ -31,8 +31,7 @@ class IdleMemoryTest {
   @Test
   void idleTunnels_pinNoRelayBuffer_fewHeapBytesEach() throws Exception {
     int n = Math.min(WANTED, (openFileLimit() - 1000) / 5);
-    try (Harness h = Harness.options().config(b -> b.backlog(4096).maxConnections(10_000))
-            .start();
+    try (Harness h = Harness.options().config(b -> b.backlog(4096).maxConnections(10_000)).start();
         EchoOrigin echo = EchoOrigin.start(FakeNames.v4())) {
       List<Socket> direct = new ArrayList<>();
       long base = usedHeap();
@@ -46,10 +45,11 @@ class IdleMemoryTest {
       }
       direct.clear();
 
-      byte[] request = Wire.concat(Wire.greeting(),
-          Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), echo.address().getPort()));
-      byte[] reply = Wire.concat(new byte[] {5, 0}, Wire.generic(Socks5ReplyCode.SUCCEEDED,
-          false));
+      byte[] request =
+          Wire.concat(
+              Wire.greeting(),
+              Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), echo.address().getPort()));
+      byte[] reply = Wire.concat(new byte[] {5, 0}, Wire.generic(Socks5ReplyCode.SUCCEEDED, false));
       List<SocksClient> tunnels = new ArrayList<>();
       try {
         for (int i = 0; i < n; i++) {
@@ -62,10 +62,11 @@ class IdleMemoryTest {
         long withTunnels = usedHeap();
         int[] buffers = h.server.bufferAccounting();
         long perTunnel = ((withTunnels - base) - (withDirect - base)) / n;
-        System.out.printf("idle tunnels: %d, server heap per idle tunnel: %d bytes"
-            + " (heap with %d direct connections %d KiB, with %d tunnels %d KiB),"
-            + " relay buffers in use: %d%n", n, perTunnel, n, (withDirect - base) >> 10, n,
-            (withTunnels - base) >> 10, buffers[0]);
+        System.out.printf(
+            "idle tunnels: %d, server heap per idle tunnel: %d bytes"
+                + " (heap with %d direct connections %d KiB, with %d tunnels %d KiB),"
+                + " relay buffers in use: %d%n",
+            n, perTunnel, n, (withDirect - base) >> 10, n, (withTunnels - base) >> 10, buffers[0]);
         assertEquals(0, buffers[0], "an idle tunnel pins no relay buffer");
         assertEquals(n, h.server.connectionCount());
         assertTrue(perTunnel < LIMIT_PER_TUNNEL, perTunnel + " bytes per idle tunnel");

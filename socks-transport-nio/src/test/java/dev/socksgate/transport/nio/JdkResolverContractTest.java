@@ -16,10 +16,13 @@ class JdkResolverContractTest extends ResolverContract {
     FakeNames names = new FakeNames().name("known.test", known).ptr(known, "known.test");
     // The reverse function echoes the literal for an unnamed address, as getCanonicalHostName
     // does: the resolver must turn that into "no name".
-    resolver = new JdkResolver(2, 16, names::lookup,
-        a -> names.lookupPtr(a).or(() -> java.util.Optional.of(a.getHostAddress())));
-    return new Fixture(resolver, "known.test", known, "unknown.test", known, "known.test",
-        unnamed);
+    resolver =
+        new JdkResolver(
+            2,
+            16,
+            names::lookup,
+            a -> names.lookupPtr(a).or(() -> java.util.Optional.of(a.getHostAddress())));
+    return new Fixture(resolver, "known.test", known, "unknown.test", known, "known.test", unnamed);
   }
 
   @AfterEach

@@ -25,17 +25,21 @@ class JdkResolverTest {
   void queueFull_completesExceptionallyAtOnce_neverBlocks() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch running = new CountDownLatch(1);
-    try (JdkResolver r = new JdkResolver(1, 1, name -> {
-      running.countDown();
-      await(release);
-      return new InetAddress[] {FakeNames.v4()};
-    }, a -> Optional.empty())) {
+    try (JdkResolver r =
+        new JdkResolver(
+            1,
+            1,
+            name -> {
+              running.countDown();
+              await(release);
+              return new InetAddress[] {FakeNames.v4()};
+            },
+            a -> Optional.empty())) {
       CompletableFuture<List<InetAddress>> busy = r.resolve("a.test", KEY).toCompletableFuture();
       assertTrue(running.await(5, TimeUnit.SECONDS));
-      CompletableFuture<List<InetAddress>> queued = r.resolve("b.test", KEY)
-          .toCompletableFuture();
-      CompletableFuture<List<InetAddress>> rejected = r.resolve("c.test", KEY)
-          .toCompletableFuture();
+      CompletableFuture<List<InetAddress>> queued = r.resolve("b.test", KEY).toCompletableFuture();
+      CompletableFuture<List<InetAddress>> rejected =
+          r.resolve("c.test", KEY).toCompletableFuture();
       assertTrue(rejected.isCompletedExceptionally(), "rejected at once");
       ExecutionException e = assertThrows(ExecutionException.class, rejected::get);
       assertInstanceOf(RejectedExecutionException.class, e.getCause());
@@ -49,18 +53,25 @@ class JdkResolverTest {
   void resolve_keepsTheLookupsOrder_ipv6First() throws Exception {
     FakeNames names = new FakeNames().name("dual.test", FakeNames.v6(), FakeNames.v4());
     try (JdkResolver r = names.resolver()) {
-      assertEquals(List.of(FakeNames.v6(), FakeNames.v4()),
+      assertEquals(
+          List.of(FakeNames.v6(), FakeNames.v4()),
           r.resolve("dual.test", KEY).toCompletableFuture().get(5, TimeUnit.SECONDS));
     }
   }
 
   @Test
   void reverse_literalAnswers_areNoName() throws Exception {
-    try (JdkResolver r = new JdkResolver(1, 4, name -> new InetAddress[0],
-        a -> Optional.of(a.getHostAddress().equals("::1") ? "0:0:0:0:0:0:0:1" : "127.0.0.1"))) {
-      assertEquals(Optional.empty(),
+    try (JdkResolver r =
+        new JdkResolver(
+            1,
+            4,
+            name -> new InetAddress[0],
+            a -> Optional.of(a.getHostAddress().equals("::1") ? "0:0:0:0:0:0:0:1" : "127.0.0.1"))) {
+      assertEquals(
+          Optional.empty(),
           r.reverse(FakeNames.v4(), KEY).toCompletableFuture().get(5, TimeUnit.SECONDS));
-      assertEquals(Optional.empty(),
+      assertEquals(
+          Optional.empty(),
           r.reverse(FakeNames.v6(), KEY).toCompletableFuture().get(5, TimeUnit.SECONDS));
     }
   }
@@ -68,10 +79,15 @@ class JdkResolverTest {
   @Test
   void close_failsWhatWaits() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    JdkResolver r = new JdkResolver(1, 4, name -> {
-      await(release);
-      return new InetAddress[0];
-    }, a -> Optional.empty());
+    JdkResolver r =
+        new JdkResolver(
+            1,
+            4,
+            name -> {
+              await(release);
+              return new InetAddress[0];
+            },
+            a -> Optional.empty());
     r.resolve("a.test", KEY);
     CompletableFuture<List<InetAddress>> waiting = r.resolve("b.test", KEY).toCompletableFuture();
     r.close();

@@ -53,8 +53,13 @@ final class LoadClient {
   private LoadClient() {}
 
   /** Runs {@code count} connections to {@code origin} through {@code proxy}; bounded in time. */
-  static List<Result> run(InetSocketAddress proxy, InetSocketAddress origin, int count,
-      int bytesEach, long timeoutMillis) throws IOException {
+  static List<Result> run(
+      InetSocketAddress proxy,
+      InetSocketAddress origin,
+      int count,
+      int bytesEach,
+      long timeoutMillis)
+      throws IOException {
     byte[] request = Wire.socks5(Socks5Command.CONNECT, origin.getAddress(), origin.getPort());
     List<Conn> conns = new ArrayList<>();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -90,8 +95,13 @@ final class LoadClient {
     }
     List<Result> results = new ArrayList<>();
     for (Conn c : conns) {
-      results.add(new Result(c.index, c.sentCrc, c.done ? c.crc.getValue() : -1, c.received,
-          Arrays.equals(REPLIES, c.replies)));
+      results.add(
+          new Result(
+              c.index,
+              c.sentCrc,
+              c.done ? c.crc.getValue() : -1,
+              c.received,
+              Arrays.equals(REPLIES, c.replies)));
     }
     return results;
   }

@@ -19,17 +19,26 @@ class ManyConnectionsTest {
 
   @Test
   void thousandConnections_checksummedBothWays_nothingLost() throws Exception {
-    try (Harness h = Harness.options()
-            .config(b -> b.backlog(2048).bufferSize(16 * 1024).maxConnections(4096)).start();
+    try (Harness h =
+            Harness.options()
+                .config(b -> b.backlog(2048).bufferSize(16 * 1024).maxConnections(4096))
+                .start();
         EchoOrigin echo = EchoOrigin.start(FakeNames.v4())) {
       List<LoadClient.Result> results =
           LoadClient.run(h.v4(), echo.address(), CONNECTIONS, BYTES_EACH, 60_000);
-      List<LoadClient.Result> bad = results.stream()
-          .filter(r -> !r.repliesOk() || r.received() != BYTES_EACH
-              || r.receivedCrc() != r.sentCrc())
-          .collect(Collectors.toList());
-      assertTrue(bad.isEmpty(), bad.size() + " connections failed, e.g. "
-          + bad.stream().limit(3).collect(Collectors.toList()));
+      List<LoadClient.Result> bad =
+          results.stream()
+              .filter(
+                  r ->
+                      !r.repliesOk()
+                          || r.received() != BYTES_EACH
+                          || r.receivedCrc() != r.sentCrc())
+              .collect(Collectors.toList());
+      assertTrue(
+          bad.isEmpty(),
+          bad.size()
+              + " connections failed, e.g. "
+              + bad.stream().limit(3).collect(Collectors.toList()));
       assertEquals(CONNECTIONS, echo.accepted());
       int[] buffers = h.server.bufferAccounting();
       assertTrue(buffers[1] <= 2 * CONNECTIONS, "high water " + buffers[1]);

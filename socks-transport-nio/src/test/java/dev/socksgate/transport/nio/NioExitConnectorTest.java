@@ -52,13 +52,19 @@ class NioExitConnectorTest {
 
   private ExitResult<NioExit> connect(Host host, int port, Duration timeout, byte[] early)
       throws Exception {
-    StreamRequest request = new StreamRequest(StreamCommand.CONNECT, new Target(host, port),
-        Credentials.NONE, SocksProtocol.SOCKS5,
-        new ClientInfo(new InetSocketAddress(FakeNames.v4(), 1), ListenerSettings.torDefaults(0)),
-        true);
+    StreamRequest request =
+        new StreamRequest(
+            StreamCommand.CONNECT,
+            new Target(host, port),
+            Credentials.NONE,
+            SocksProtocol.SOCKS5,
+            new ClientInfo(
+                new InetSocketAddress(FakeNames.v4(), 1), ListenerSettings.torDefaults(0)),
+            true);
     return new NioExitConnector(transport, resolver, timeout)
         .connect(request, IsolationKey.builder(0, 0).build(), ByteBuffer.wrap(early))
-        .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
   }
 
   private static int closedPort(InetAddress a) throws IOException {
@@ -72,8 +78,9 @@ class NioExitConnectorTest {
     try (BlockingOrigin v4 = new BlockingOrigin(FakeNames.v4())) {
       // ::1 on v4's port is (almost surely) closed: refused, then 127.0.0.1 is tried.
       names.name("dual.test", FakeNames.v6(), FakeNames.v4());
-      ExitResult<NioExit> r = connect(new Host.Name("dual.test"), v4.port(), Duration.ofSeconds(5),
-          new byte[] {1, 2, 3});
+      ExitResult<NioExit> r =
+          connect(
+              new Host.Name("dual.test"), v4.port(), Duration.ofSeconds(5), new byte[] {1, 2, 3});
       NioExit exit = (NioExit) assertInstanceOf(ExitResult.Connected.class, r).exit();
       try (Socket s = v4.accept()) {
         assertArrayEquals(new byte[] {1, 2, 3}, s.getInputStream().readNBytes(3));
@@ -86,8 +93,8 @@ class NioExitConnectorTest {
   @Test
   void ipv6Target_connects() throws Exception {
     try (BlockingOrigin v6 = new BlockingOrigin(FakeNames.v6())) {
-      ExitResult<NioExit> r = connect(new Host.Address(FakeNames.v6()), v6.port(),
-          Duration.ofSeconds(5), new byte[0]);
+      ExitResult<NioExit> r =
+          connect(new Host.Address(FakeNames.v6()), v6.port(), Duration.ofSeconds(5), new byte[0]);
       ExitResult.Connected<?> c = assertInstanceOf(ExitResult.Connected.class, r);
       try (Socket s = v6.accept()) {
         assertEquals(FakeNames.v6(), s.getInetAddress());
@@ -99,20 +106,20 @@ class NioExitConnectorTest {
 
   @Test
   void unknownName_resolveFailed() throws Exception {
-    ExitResult<NioExit> r = connect(new Host.Name("nowhere.test"), 80, Duration.ofSeconds(5),
-        new byte[0]);
-    assertEquals(StreamFailure.RESOLVE_FAILED,
-        assertInstanceOf(ExitResult.Failed.class, r).failure());
+    ExitResult<NioExit> r =
+        connect(new Host.Name("nowhere.test"), 80, Duration.ofSeconds(5), new byte[0]);
+    assertEquals(
+        StreamFailure.RESOLVE_FAILED, assertInstanceOf(ExitResult.Failed.class, r).failure());
   }
 
   @Test
   void everyAddressRefuses_connectionRefused() throws Exception {
     int port = closedPort(FakeNames.v4());
     names.name("closed.test", FakeNames.v6(), FakeNames.v4());
-    ExitResult<NioExit> r = connect(new Host.Name("closed.test"), port, Duration.ofSeconds(5),
-        new byte[0]);
-    assertEquals(StreamFailure.CONNECTION_REFUSED,
-        assertInstanceOf(ExitResult.Failed.class, r).failure());
+    ExitResult<NioExit> r =
+        connect(new Host.Name("closed.test"), port, Duration.ofSeconds(5), new byte[0]);
+    assertEquals(
+        StreamFailure.CONNECTION_REFUSED, assertInstanceOf(ExitResult.Failed.class, r).failure());
   }
 
   @Test
@@ -120,10 +127,13 @@ class NioExitConnectorTest {
     List<SocketChannel> fillers = new ArrayList<>();
     try (var silent = TimeoutTest.saturatedListener(fillers)) {
       InetSocketAddress a = (InetSocketAddress) silent.getLocalAddress();
-      ExitResult<NioExit> r = connect(new Host.Address(a.getAddress()), a.getPort(),
-          Duration.ofMillis(300), new byte[] {1});
-      assertEquals(StreamFailure.TIMED_OUT,
-          assertInstanceOf(ExitResult.Failed.class, r).failure());
+      ExitResult<NioExit> r =
+          connect(
+              new Host.Address(a.getAddress()),
+              a.getPort(),
+              Duration.ofMillis(300),
+              new byte[] {1});
+      assertEquals(StreamFailure.TIMED_OUT, assertInstanceOf(ExitResult.Failed.class, r).failure());
     } finally {
       for (SocketChannel f : fillers) {
         f.close();
@@ -135,10 +145,9 @@ class NioExitConnectorTest {
   void stoppedTransport_general() throws Exception {
     transport.close();
     try (BlockingOrigin v4 = new BlockingOrigin(FakeNames.v4())) {
-      ExitResult<NioExit> r = connect(new Host.Address(FakeNames.v4()), v4.port(),
-          Duration.ofSeconds(5), new byte[0]);
-      assertEquals(StreamFailure.GENERAL,
-          assertInstanceOf(ExitResult.Failed.class, r).failure());
+      ExitResult<NioExit> r =
+          connect(new Host.Address(FakeNames.v4()), v4.port(), Duration.ofSeconds(5), new byte[0]);
+      assertEquals(StreamFailure.GENERAL, assertInstanceOf(ExitResult.Failed.class, r).failure());
     }
   }
 }

@@ -32,11 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Real clients against the server: the JDK's own SOCKS client (SOCKS5 by address and by name,
- * and SOCKS4 through the {@code socksProxyVersion} property the JDK reads on every connect), and
- * curl with {@code --socks4}, {@code --socks4a}, {@code --socks5}, {@code --socks5-hostname}, with
- * and without credentials, to an in-test HTTP origin. Names ({@code origin.test}) resolve only
- * through the test's fake names. Without curl its tests are skipped (failed when required).
+ * Real clients against the server: the JDK's own SOCKS client (SOCKS5 by address and by name, and
+ * SOCKS4 through the {@code socksProxyVersion} property the JDK reads on every connect), and curl
+ * with {@code --socks4}, {@code --socks4a}, {@code --socks5}, {@code --socks5-hostname}, with and
+ * without credentials, to an in-test HTTP origin. Names ({@code origin.test}) resolve only through
+ * the test's fake names. Without curl its tests are skipped (failed when required).
  */
 class RealClientsTest {
 
@@ -49,11 +49,18 @@ class RealClientsTest {
   @BeforeAll
   static void start() throws IOException {
     open = Harness.start();
-    passworded = Harness.options().config(b -> b.handshake(new HandshakeOptions(true, false))
-        .authenticator((u, p) -> CompletableFuture.completedFuture(
-            Arrays.equals(u, "user".getBytes(StandardCharsets.US_ASCII))
-                && Arrays.equals(p, "password".getBytes(StandardCharsets.US_ASCII)))))
-        .start();
+    passworded =
+        Harness.options()
+            .config(
+                b ->
+                    b.handshake(new HandshakeOptions(true, false))
+                        .authenticator(
+                            (u, p) ->
+                                CompletableFuture.completedFuture(
+                                    Arrays.equals(u, "user".getBytes(StandardCharsets.US_ASCII))
+                                        && Arrays.equals(
+                                            p, "password".getBytes(StandardCharsets.US_ASCII)))))
+            .start();
     http = new HttpOrigin(FakeNames.v4());
     echo = EchoOrigin.start(FakeNames.v4());
   }
@@ -69,8 +76,10 @@ class RealClientsTest {
   @Test
   void jdkClient_socks5ByAddressAndByName_relays() throws IOException {
     int port = echo.address().getPort();
-    for (InetSocketAddress target : List.of(new InetSocketAddress(FakeNames.v4(), port),
-        InetSocketAddress.createUnresolved("origin.test", port))) {
+    for (InetSocketAddress target :
+        List.of(
+            new InetSocketAddress(FakeNames.v4(), port),
+            InetSocketAddress.createUnresolved("origin.test", port))) {
       jdkRoundTrip(open.v4(), target);
       jdkRoundTrip(open.v6(), target);
     }
@@ -105,8 +114,8 @@ class RealClientsTest {
   }
 
   /**
-   * Skips the calling test with one line when curl is missing, or fails it under
-   * {@code -Dsocksgate.clients=required} (what .ci/run passes).
+   * Skips the calling test with one line when curl is missing, or fails it under {@code
+   * -Dsocksgate.clients=required} (what .ci/run passes).
    */
   private static void needCurl() {
     if (Files.isExecutable(CURL)) {
@@ -117,8 +126,8 @@ class RealClientsTest {
     if (mode.equals("required")) {
       fail(line + " (required by -Dsocksgate.clients=required)");
     } else if (!mode.isEmpty() && !mode.equals("optional")) {
-      throw new IllegalStateException("-Dsocksgate.clients=" + mode
-          + ": expected 'required' or 'optional'");
+      throw new IllegalStateException(
+          "-Dsocksgate.clients=" + mode + ": expected 'required' or 'optional'");
     }
     System.err.println("skipped: " + line);
     Assumptions.abort("skipped: " + line);
@@ -132,28 +141,42 @@ class RealClientsTest {
     String byAddress = "http://127.0.0.1:" + port + "/";
     String byName = "http://origin.test:" + port + "/";
     String[][] modes = {
-        {"--socks4", byAddress}, {"--socks4a", byName}, {"--socks5", byAddress},
-        {"--socks5-hostname", byName}};
+      {"--socks4", byAddress},
+      {"--socks4a", byName},
+      {"--socks5", byAddress},
+      {"--socks5-hostname", byName}
+    };
     for (String[] m : modes) {
-      SocksProtocol expected = m[0].equals("--socks4") ? SocksProtocol.SOCKS4
-          : m[0].equals("--socks4a") ? SocksProtocol.SOCKS4A : SocksProtocol.SOCKS5;
-      tests.add(dynamicTest("curl " + m[0], () -> {
-        curlOk(open.v4(), m[0], null, m[1]);
-        StreamRequest r = lastRequest(open);
-        assertEquals(expected, r.protocol());
-        assertEquals(m[1] == byName, r.target().host() instanceof Host.Name, "sent by name");
-      }));
-      tests.add(dynamicTest("curl " + m[0] + " via ::1",
-          () -> curlOk(open.v6(), m[0], null, m[1])));
+      SocksProtocol expected =
+          m[0].equals("--socks4")
+              ? SocksProtocol.SOCKS4
+              : m[0].equals("--socks4a") ? SocksProtocol.SOCKS4A : SocksProtocol.SOCKS5;
+      tests.add(
+          dynamicTest(
+              "curl " + m[0],
+              () -> {
+                curlOk(open.v4(), m[0], null, m[1]);
+                StreamRequest r = lastRequest(open);
+                assertEquals(expected, r.protocol());
+                assertEquals(
+                    m[1] == byName, r.target().host() instanceof Host.Name, "sent by name");
+              }));
+      tests.add(
+          dynamicTest("curl " + m[0] + " via ::1", () -> curlOk(open.v6(), m[0], null, m[1])));
       // SOCKS4 carries a user id only; SOCKS5 credentials go through RFC 1929.
       boolean socks5 = m[0].startsWith("--socks5");
       Harness h = socks5 ? passworded : open;
-      tests.add(dynamicTest("curl " + m[0] + " with user:password",
-          () -> curlOk(h.v4(), m[0], "user:password", m[1])));
+      tests.add(
+          dynamicTest(
+              "curl " + m[0] + " with user:password",
+              () -> curlOk(h.v4(), m[0], "user:password", m[1])));
     }
-    tests.add(dynamicTest("curl --socks5-hostname with a wrong password fails",
-        () -> assertNotEquals(0, curl(passworded.v4(), "--socks5-hostname", "user:wrong", byName)
-            .exit)));
+    tests.add(
+        dynamicTest(
+            "curl --socks5-hostname with a wrong password fails",
+            () ->
+                assertNotEquals(
+                    0, curl(passworded.v4(), "--socks5-hostname", "user:wrong", byName).exit)));
     return tests.stream();
   }
 
@@ -176,36 +199,50 @@ class RealClientsTest {
 
   private record CurlResult(int exit, String stdout, String stderr) {}
 
-  private static CurlResult curl(InetSocketAddress proxy, String mode, String credentials,
-      String url) throws Exception {
+  private static CurlResult curl(
+      InetSocketAddress proxy, String mode, String credentials, String url) throws Exception {
     String host = proxy.getAddress().getHostAddress();
     String hostPort = (host.contains(":") ? "[" + host + "]" : host) + ":" + proxy.getPort();
-    List<String> cmd = new ArrayList<>(List.of(CURL.toString(), "--noproxy", "", "-sS",
-        "--max-time", "10", mode, hostPort));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(CURL.toString(), "--noproxy", "", "-sS", "--max-time", "10", mode, hostPort));
     if (credentials != null) {
       cmd.add("--proxy-user");
       cmd.add(credentials);
     }
     cmd.add(url);
     ProcessBuilder pb = new ProcessBuilder(cmd);
-    for (String v : new String[] {"http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY",
-        "HTTPS_PROXY", "ALL_PROXY", "no_proxy", "NO_PROXY"}) {
+    for (String v :
+        new String[] {
+          "http_proxy",
+          "https_proxy",
+          "all_proxy",
+          "HTTP_PROXY",
+          "HTTPS_PROXY",
+          "ALL_PROXY",
+          "no_proxy",
+          "NO_PROXY"
+        }) {
       pb.environment().remove(v);
     }
     Process p = pb.start();
-    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
-      try {
-        return p.getErrorStream().readAllBytes();
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<byte[]> err =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return p.getErrorStream().readAllBytes();
+              } catch (IOException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     byte[] out = p.getInputStream().readAllBytes();
     if (!p.waitFor(20, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("curl did not finish");
     }
-    return new CurlResult(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+    return new CurlResult(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
         new String(err.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8));
   }
 }

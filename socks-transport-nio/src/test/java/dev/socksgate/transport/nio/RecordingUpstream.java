@@ -28,9 +28,9 @@ import java.util.function.Function;
 
 /**
  * A SOCKS5 upstream for tests, built on the codec, one thread per connection: it records the
- * credentials and request of every session, answers RESOLVE/RESOLVE_PTR from maps, refuses
- * CONNECT to names or ports it is told to with a chosen REP, and otherwise connects to the target
- * (names from its own map, never DNS) and relays. Loopback only.
+ * credentials and request of every session, answers RESOLVE/RESOLVE_PTR from maps, refuses CONNECT
+ * to names or ports it is told to with a chosen REP, and otherwise connects to the target (names
+ * from its own map, never DNS) and relays. Loopback only.
  */
 final class RecordingUpstream implements AutoCloseable {
 
@@ -81,8 +81,11 @@ final class RecordingUpstream implements AutoCloseable {
       PasswordAuthRequest auth = read(in, PasswordAuthRequest::decode);
       out.write(PasswordAuthReply.SUCCESS.toBytes());
       Socks5Request req = read(in, Socks5Request::decode);
-      sessions.add(new Session(new String(auth.username(), StandardCharsets.ISO_8859_1),
-          new String(auth.password(), StandardCharsets.ISO_8859_1), req));
+      sessions.add(
+          new Session(
+              new String(auth.username(), StandardCharsets.ISO_8859_1),
+              new String(auth.password(), StandardCharsets.ISO_8859_1),
+              req));
       answer(req, s, in, out);
     } catch (IOException e) {
       // the peer went away
@@ -94,14 +97,20 @@ final class RecordingUpstream implements AutoCloseable {
     String host = req.dstAddr().toString();
     if (req.command().equals(Socks5Command.RESOLVE)) {
       InetAddress a = names.get(host);
-      out.write((a == null ? Socks5Reply.unspecified(Socks5ReplyCode.HOST_UNREACHABLE)
-          : Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, SocksAddress.of(a), 0)).toBytes());
+      out.write(
+          (a == null
+                  ? Socks5Reply.unspecified(Socks5ReplyCode.HOST_UNREACHABLE)
+                  : Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, SocksAddress.of(a), 0))
+              .toBytes());
       return;
     }
     if (req.command().equals(Socks5Command.RESOLVE_PTR)) {
       String name = ptrs.get(((SocksAddress.Ipv4) req.dstAddr()).address());
-      out.write((name == null ? Socks5Reply.unspecified(Socks5ReplyCode.HOST_UNREACHABLE)
-          : Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, SocksAddress.domain(name), 0)).toBytes());
+      out.write(
+          (name == null
+                  ? Socks5Reply.unspecified(Socks5ReplyCode.HOST_UNREACHABLE)
+                  : Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, SocksAddress.domain(name), 0))
+              .toBytes());
       return;
     }
     Socks5ReplyCode refusal = refusals.getOrDefault(host, refusals.get(req.dstPort()));
@@ -109,8 +118,10 @@ final class RecordingUpstream implements AutoCloseable {
       out.write(Socks5Reply.zeroIpv4(refusal).toBytes());
       return;
     }
-    InetAddress target = req.dstAddr() instanceof SocksAddress.Domain
-        ? names.get(host) : InetAddress.getByName(host.replace("[", "").replace("]", ""));
+    InetAddress target =
+        req.dstAddr() instanceof SocksAddress.Domain
+            ? names.get(host)
+            : InetAddress.getByName(host.replace("[", "").replace("]", ""));
     if (target == null) {
       out.write(Socks5Reply.zeroIpv4(Socks5ReplyCode.HOST_UNREACHABLE).toBytes());
       return;

@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
 class ServerLifecycleTest {
 
   private static StreamService<NioExit> service(NioTransport t, JdkResolver r) {
-    return new StreamService<>(r, new NioExitConnector(t, r, Duration.ofSeconds(1)),
-        new TorIsolationPolicy(), new TorDestinationPolicy(true, true, false));
+    return new StreamService<>(
+        r,
+        new NioExitConnector(t, r, Duration.ofSeconds(1)),
+        new TorIsolationPolicy(),
+        new TorDestinationPolicy(true, true, false));
   }
 
   private static NioServerConfig config(InetSocketAddress... binds) {
@@ -38,8 +41,13 @@ class ServerLifecycleTest {
   void portZero_readBack_thenStopEndsTheLoops() throws IOException {
     NioTransport t = new NioTransport(2);
     try (JdkResolver r = new FakeNames().resolver()) {
-      NioSocksServer s = new NioSocksServer(t, service(t, r), config(
-          new InetSocketAddress(FakeNames.v4(), 0), new InetSocketAddress(FakeNames.v6(), 0)));
+      NioSocksServer s =
+          new NioSocksServer(
+              t,
+              service(t, r),
+              config(
+                  new InetSocketAddress(FakeNames.v4(), 0),
+                  new InetSocketAddress(FakeNames.v6(), 0)));
       assertFalse(t.isRunning(), "construction has no side effects");
       s.start();
       assertTrue(t.isRunning());
@@ -58,10 +66,13 @@ class ServerLifecycleTest {
   void oneServerPerTransport() {
     NioTransport t = new NioTransport(1);
     try (JdkResolver r = new FakeNames().resolver()) {
-      NioSocksServer first = new NioSocksServer(t, service(t, r),
-          config(new InetSocketAddress(FakeNames.v4(), 0)));
-      assertThrows(IllegalStateException.class, () -> new NioSocksServer(t, service(t, r),
-          config(new InetSocketAddress(FakeNames.v4(), 0))));
+      NioSocksServer first =
+          new NioSocksServer(t, service(t, r), config(new InetSocketAddress(FakeNames.v4(), 0)));
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              new NioSocksServer(
+                  t, service(t, r), config(new InetSocketAddress(FakeNames.v4(), 0))));
       first.close();
     }
   }
@@ -71,9 +82,13 @@ class ServerLifecycleTest {
     NioTransport t = new NioTransport(1);
     try (ServerSocket taken = new ServerSocket(0, 1, FakeNames.v4());
         JdkResolver r = new FakeNames().resolver()) {
-      NioSocksServer s = new NioSocksServer(t, service(t, r), config(
-          new InetSocketAddress(FakeNames.v4(), 0),
-          new InetSocketAddress(FakeNames.v4(), taken.getLocalPort())));
+      NioSocksServer s =
+          new NioSocksServer(
+              t,
+              service(t, r),
+              config(
+                  new InetSocketAddress(FakeNames.v4(), 0),
+                  new InetSocketAddress(FakeNames.v4(), taken.getLocalPort())));
       assertThrows(BindException.class, s::start);
       assertFalse(t.isRunning());
     }
@@ -83,20 +98,36 @@ class ServerLifecycleTest {
   void config_validatesLimits() {
     InetSocketAddress a = new InetSocketAddress(FakeNames.v4(), 0);
     assertThrows(IllegalArgumentException.class, () -> NioServerConfig.builder().build());
-    assertThrows(IllegalArgumentException.class,
-        () -> NioServerConfig.builder().listener(a, ListenerSettings.torDefaults(0))
-            .bufferSize(100).build());
-    assertThrows(IllegalArgumentException.class,
-        () -> NioServerConfig.builder().listener(a, ListenerSettings.torDefaults(0))
-            .handshakeTimeout(Duration.ZERO).build());
-    assertThrows(IllegalArgumentException.class,
-        () -> NioServerConfig.builder().listener(a, ListenerSettings.torDefaults(0))
-            .handshake(new HandshakeOptions(true, false)).build(), "password without verifier");
-    assertThrows(IllegalArgumentException.class,
-        () -> new ListenerConfig(InetSocketAddress.createUnresolved("localhost", 1080),
-            ListenerSettings.torDefaults(0)));
-    NioServerConfig defaults = NioServerConfig.builder()
-        .listener(a, ListenerSettings.torDefaults(0)).build();
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            NioServerConfig.builder()
+                .listener(a, ListenerSettings.torDefaults(0))
+                .bufferSize(100)
+                .build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            NioServerConfig.builder()
+                .listener(a, ListenerSettings.torDefaults(0))
+                .handshakeTimeout(Duration.ZERO)
+                .build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            NioServerConfig.builder()
+                .listener(a, ListenerSettings.torDefaults(0))
+                .handshake(new HandshakeOptions(true, false))
+                .build(),
+        "password without verifier");
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new ListenerConfig(
+                InetSocketAddress.createUnresolved("localhost", 1080),
+                ListenerSettings.torDefaults(0)));
+    NioServerConfig defaults =
+        NioServerConfig.builder().listener(a, ListenerSettings.torDefaults(0)).build();
     assertEquals(Duration.ofMinutes(2), defaults.handshakeTimeout());
     assertEquals(Duration.ZERO, defaults.idleTimeout());
     assertEquals(64 * 1024, defaults.bufferSize());

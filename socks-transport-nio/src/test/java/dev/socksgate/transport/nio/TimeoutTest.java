@@ -28,9 +28,9 @@ import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every timeout, with short configured values, each observed as the EOF (or reply) the client
- * gets, never with sleeps: SocksTimeout on an unfinished handshake (silent close), SocksTimeout on
- * a pending CONNECT or RESOLVE (the TIMED_OUT reply for the client's protocol and family), the exit
+ * Every timeout, with short configured values, each observed as the EOF (or reply) the client gets,
+ * never with sleeps: SocksTimeout on an unfinished handshake (silent close), SocksTimeout on a
+ * pending CONNECT or RESOLVE (the TIMED_OUT reply for the client's protocol and family), the exit
  * connector's connect timeout (REP 06), and the relay idle timeout.
  */
 class TimeoutTest {
@@ -42,17 +42,18 @@ class TimeoutTest {
       (request, key, early) -> new CompletableFuture<>();
 
   /** A resolver that never answers. */
-  private static final Resolver NEVER_RESOLVES = new Resolver() {
-    @Override
-    public CompletionStage<List<InetAddress>> resolve(String name, IsolationKey key) {
-      return new CompletableFuture<>();
-    }
+  private static final Resolver NEVER_RESOLVES =
+      new Resolver() {
+        @Override
+        public CompletionStage<List<InetAddress>> resolve(String name, IsolationKey key) {
+          return new CompletableFuture<>();
+        }
 
-    @Override
-    public CompletionStage<Optional<String>> reverse(InetAddress address, IsolationKey key) {
-      return new CompletableFuture<>();
-    }
-  };
+        @Override
+        public CompletionStage<Optional<String>> reverse(InetAddress address, IsolationKey key) {
+          return new CompletableFuture<>();
+        }
+      };
 
   @Test
   void handshakeTimeout_unfinishedHandshake_closedSilently() throws IOException {
@@ -75,8 +76,11 @@ class TimeoutTest {
 
   @Test
   void socksTimeout_pendingConnect_timedOutReplyByProtocolAndFamily() throws IOException {
-    try (Harness h = Harness.options().config(b -> b.handshakeTimeout(SHORT))
-        .exits((t, r) -> NEVER_CONNECTS).start()) {
+    try (Harness h =
+        Harness.options()
+            .config(b -> b.handshakeTimeout(SHORT))
+            .exits((t, r) -> NEVER_CONNECTS)
+            .start()) {
       for (boolean v6 : new boolean[] {false, true}) {
         try (SocksClient c = SocksClient.connect(v6 ? h.v6() : h.v4())) {
           c.send(Wire.greeting(), Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), 9));
@@ -96,8 +100,8 @@ class TimeoutTest {
 
   @Test
   void socksTimeout_pendingResolve_resolveFailedForm() throws IOException {
-    try (Harness h = Harness.options().config(b -> b.handshakeTimeout(SHORT))
-        .resolver(NEVER_RESOLVES).start()) {
+    try (Harness h =
+        Harness.options().config(b -> b.handshakeTimeout(SHORT)).resolver(NEVER_RESOLVES).start()) {
       try (SocksClient c = SocksClient.connect(h.v4())) {
         c.send(Wire.greeting(), Wire.socks5(Socks5Command.RESOLVE, "origin.test", 0));
         c.expect(new byte[] {5, 0});
@@ -119,8 +123,9 @@ class TimeoutTest {
         Harness h = Harness.options().connectTimeout(Duration.ofMillis(300)).start();
         SocksClient c = SocksClient.connect(h.v4())) {
       InetSocketAddress target = (InetSocketAddress) silent.getLocalAddress();
-      c.send(Wire.greeting(), Wire.socks5(Socks5Command.CONNECT, target.getAddress(),
-          target.getPort()));
+      c.send(
+          Wire.greeting(),
+          Wire.socks5(Socks5Command.CONNECT, target.getAddress(), target.getPort()));
       c.expect(new byte[] {5, 0});
       c.expect(Wire.generic(Socks5ReplyCode.TTL_EXPIRED, false));
       c.expectClosedWithNothing();
@@ -136,7 +141,9 @@ class TimeoutTest {
     try (Harness h = Harness.options().config(b -> b.idleTimeout(SHORT)).start();
         BlockingOrigin origin = new BlockingOrigin(FakeNames.v4());
         SocksClient c = SocksClient.connect(h.v4())) {
-      c.send(Wire.greeting(), Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), origin.port()),
+      c.send(
+          Wire.greeting(),
+          Wire.socks5(Socks5Command.CONNECT, FakeNames.v4(), origin.port()),
           new byte[] {42});
       c.expect(new byte[] {5, 0});
       c.expect(Wire.generic(Socks5ReplyCode.SUCCEEDED, false));
@@ -149,9 +156,9 @@ class TimeoutTest {
   }
 
   /**
-   * A loopback listener that completes no more connects: its accept queue (backlog 1) is filled,
-   * so the kernel drops further SYNs. Probed, not assumed: connects are added until one stays
-   * pending for 300 ms.
+   * A loopback listener that completes no more connects: its accept queue (backlog 1) is filled, so
+   * the kernel drops further SYNs. Probed, not assumed: connects are added until one stays pending
+   * for 300 ms.
    */
   static ServerSocketChannel saturatedListener(List<SocketChannel> fillers) throws IOException {
     ServerSocketChannel l = ServerSocketChannel.open();
@@ -177,5 +184,4 @@ class TimeoutTest {
     fail("could not fill a loopback accept queue");
     return null;
   }
-
 }

@@ -14,9 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The upstream exit connector passes the core's exit connector contract: through a recording
- * SOCKS5 upstream to a loopback target; a target the upstream refuses with REP 05 is
- * CONNECTION_REFUSED.
+ * The upstream exit connector passes the core's exit connector contract: through a recording SOCKS5
+ * upstream to a loopback target; a target the upstream refuses with REP 05 is CONNECTION_REFUSED.
  */
 class UpstreamExitConnectorContractTest extends ExitConnectorContract<NioExit> {
 
@@ -46,8 +45,9 @@ class UpstreamExitConnectorContractTest extends ExitConnectorContract<NioExit> {
 
   @Override
   protected ExitConnector<NioExit> connector() {
-    return new UpstreamExitConnector(transport, new Upstream(upstream.address(),
-        UpstreamCredentials.random(), Duration.ofSeconds(5)));
+    return new UpstreamExitConnector(
+        transport,
+        new Upstream(upstream.address(), UpstreamCredentials.random(), Duration.ofSeconds(5)));
   }
 
   @Override

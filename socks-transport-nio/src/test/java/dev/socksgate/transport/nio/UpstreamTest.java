@@ -30,9 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Our server chained through a recording SOCKS5 upstream: upstream credentials follow the
- * isolation keys, names reach the upstream unresolved, lookups are the upstream's, refusals pass
- * through, optimistic data arrives.
+ * Our server chained through a recording SOCKS5 upstream: upstream credentials follow the isolation
+ * keys, names reach the upstream unresolved, lookups are the upstream's, refusals pass through,
+ * optimistic data arrives.
  */
 class UpstreamTest {
 
@@ -51,14 +51,22 @@ class UpstreamTest {
     upstream.refusals.put("down.test", Socks5ReplyCode.HOST_UNREACHABLE);
     upstream.refusals.put("gone.onion.test", Socks5ReplyCode.ONION_SERVICE_MISSING_CLIENT_AUTH);
     UpstreamCredentials creds = UpstreamCredentials.random();
-    h = Harness.options()
-        .resolverFactory(t -> new UpstreamResolver(t, new Upstream(upstream.address(), creds,
-            Duration.ofSeconds(5))))
-        .exits((t, r) -> new UpstreamExitConnector(t, new Upstream(upstream.address(), creds,
-            Duration.ofSeconds(5))))
-        .config(b -> b.listener(new InetSocketAddress(FakeNames.v4(), 0),
-            ListenerSettings.of(IsolationFlags.TOR_DEFAULTS, 3, false, true)))
-        .start();
+    h =
+        Harness.options()
+            .resolverFactory(
+                t ->
+                    new UpstreamResolver(
+                        t, new Upstream(upstream.address(), creds, Duration.ofSeconds(5))))
+            .exits(
+                (t, r) ->
+                    new UpstreamExitConnector(
+                        t, new Upstream(upstream.address(), creds, Duration.ofSeconds(5))))
+            .config(
+                b ->
+                    b.listener(
+                        new InetSocketAddress(FakeNames.v4(), 0),
+                        ListenerSettings.of(IsolationFlags.TOR_DEFAULTS, 3, false, true)))
+            .start();
     extended = h.server.boundAddresses().get(2);
   }
 
@@ -74,15 +82,18 @@ class UpstreamTest {
     SocksClient c = SocksClient.connect(proxy);
     c.send(Socks5Greeting.of(Socks5AuthMethod.USERNAME_PASSWORD).toBytes());
     c.expect(new Socks5MethodSelection(Socks5AuthMethod.USERNAME_PASSWORD).toBytes());
-    c.send(new PasswordAuthRequest(user.getBytes(StandardCharsets.US_ASCII),
-        pass.getBytes(StandardCharsets.US_ASCII)).toBytes());
+    c.send(
+        new PasswordAuthRequest(
+                user.getBytes(StandardCharsets.US_ASCII), pass.getBytes(StandardCharsets.US_ASCII))
+            .toBytes());
     c.expect(PasswordAuthReply.SUCCESS.toBytes());
     return c;
   }
 
   private void connectByName(SocksClient c) throws Exception {
-    c.send(new Socks5Request(Socks5Command.CONNECT, SocksAddress.domain("far.test"),
-        origin.port()).toBytes());
+    c.send(
+        new Socks5Request(Socks5Command.CONNECT, SocksAddress.domain("far.test"), origin.port())
+            .toBytes());
     assertEquals(Socks5ReplyCode.SUCCEEDED, c.readSocks5Reply().rep());
     try (Socket s = origin.accept()) {
       c.send("x".getBytes(StandardCharsets.US_ASCII));
@@ -111,7 +122,9 @@ class UpstreamTest {
     assertNotEquals(s1.password(), upstream.sessions.get(3).password(), "after NEWNYM");
     for (RecordingUpstream.Session s : upstream.sessions) {
       assertNotEquals("one", s.password(), "the client's own password never leaves");
-      assertEquals(SocksAddress.domain("far.test"), s.request().dstAddr(),
+      assertEquals(
+          SocksAddress.domain("far.test"),
+          s.request().dstAddr(),
           "the name reaches the upstream unresolved");
     }
   }
@@ -120,9 +133,11 @@ class UpstreamTest {
   void optimisticData_inOneWriteWithTheRequest_arrives() throws Exception {
     byte[] payload = "GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     try (SocksClient c = SocksClient.connect(h.v4())) {
-      c.send(Socks5Greeting.of(Socks5AuthMethod.NO_AUTH).toBytes(),
-          new Socks5Request(Socks5Command.CONNECT, SocksAddress.domain("far.test"),
-              origin.port()).toBytes(), payload);
+      c.send(
+          Socks5Greeting.of(Socks5AuthMethod.NO_AUTH).toBytes(),
+          new Socks5Request(Socks5Command.CONNECT, SocksAddress.domain("far.test"), origin.port())
+              .toBytes(),
+          payload);
       c.expect(new Socks5MethodSelection(Socks5AuthMethod.NO_AUTH).toBytes());
       try (Socket s = origin.accept()) {
         assertArrayEquals(payload, s.getInputStream().readNBytes(payload.length));
@@ -136,18 +151,21 @@ class UpstreamTest {
   @Test
   void resolveAndResolvePtr_areTheUpstreams() throws Exception {
     try (SocksClient c = SocksClient.connect(h.v4())) {
-      c.send(Socks5Greeting.of(Socks5AuthMethod.NO_AUTH).toBytes(),
-          new Socks5Request(Socks5Command.RESOLVE, SocksAddress.domain("far.test"), 0)
-              .toBytes());
+      c.send(
+          Socks5Greeting.of(Socks5AuthMethod.NO_AUTH).toBytes(),
+          new Socks5Request(Socks5Command.RESOLVE, SocksAddress.domain("far.test"), 0).toBytes());
       c.expect(new Socks5MethodSelection(Socks5AuthMethod.NO_AUTH).toBytes());
-      assertEquals(Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, SocksAddress.of(FakeNames.v4()), 0),
+      assertEquals(
+          Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, SocksAddress.of(FakeNames.v4()), 0),
           c.readSocks5Reply());
     }
     try (SocksClient c = SocksClient.connect(h.v4())) {
-      c.send(Socks5Greeting.of(Socks5AuthMethod.NO_AUTH).toBytes(),
+      c.send(
+          Socks5Greeting.of(Socks5AuthMethod.NO_AUTH).toBytes(),
           new Socks5Request(Socks5Command.RESOLVE_PTR, SocksAddress.of(DOC), 0).toBytes());
       c.expect(new Socks5MethodSelection(Socks5AuthMethod.NO_AUTH).toBytes());
-      assertEquals(Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, SocksAddress.domain("nine.test"), 0),
+      assertEquals(
+          Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, SocksAddress.domain("nine.test"), 0),
           c.readSocks5Reply());
     }
     assertEquals(Socks5Command.RESOLVE, upstream.sessions.get(0).request().command());
@@ -157,20 +175,28 @@ class UpstreamTest {
   @Test
   void upstreamRefusals_passThrough() throws Exception {
     assertEquals(Socks5ReplyCode.HOST_UNREACHABLE, refusal(h.v4(), "down.test"));
-    assertEquals(Socks5ReplyCode.GENERAL_FAILURE, refusal(h.v4(), "gone.onion.test"),
+    assertEquals(
+        Socks5ReplyCode.GENERAL_FAILURE,
+        refusal(h.v4(), "gone.onion.test"),
         "F4 only on an ExtendedErrors listener");
-    assertEquals(Socks5ReplyCode.ONION_SERVICE_MISSING_CLIENT_AUTH,
-        refusal(extended, "gone.onion.test"));
+    assertEquals(
+        Socks5ReplyCode.ONION_SERVICE_MISSING_CLIENT_AUTH, refusal(extended, "gone.onion.test"));
     try (SocksClient c = SocksClient.connect(h.v4())) {
-      c.send(Socks4Request.socks4a(Socks4Command.CONNECT,
-          dev.socksgate.codec.DomainName.of("down.test"), 80, new byte[0]).toBytes());
+      c.send(
+          Socks4Request.socks4a(
+                  Socks4Command.CONNECT,
+                  dev.socksgate.codec.DomainName.of("down.test"),
+                  80,
+                  new byte[0])
+              .toBytes());
       c.expect(Socks4Reply.rejected().toBytes());
     }
   }
 
   private static Socks5ReplyCode refusal(InetSocketAddress proxy, String name) throws Exception {
     try (SocksClient c = SocksClient.connect(proxy)) {
-      c.send(Socks5Greeting.of(Socks5AuthMethod.NO_AUTH).toBytes(),
+      c.send(
+          Socks5Greeting.of(Socks5AuthMethod.NO_AUTH).toBytes(),
           new Socks5Request(Socks5Command.CONNECT, SocksAddress.domain(name), 80).toBytes());
       c.expect(new Socks5MethodSelection(Socks5AuthMethod.NO_AUTH).toBytes());
       return c.readSocks5Reply().rep();
@@ -183,9 +209,17 @@ class UpstreamTest {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, FakeNames.v4())) {
       closed = s.getLocalPort();
     }
-    try (Harness dead = Harness.options().exits((t, r) -> new UpstreamExitConnector(t,
-        new Upstream(new InetSocketAddress(FakeNames.v4(), closed), UpstreamCredentials.random(),
-            Duration.ofSeconds(5)))).start()) {
+    try (Harness dead =
+        Harness.options()
+            .exits(
+                (t, r) ->
+                    new UpstreamExitConnector(
+                        t,
+                        new Upstream(
+                            new InetSocketAddress(FakeNames.v4(), closed),
+                            UpstreamCredentials.random(),
+                            Duration.ofSeconds(5))))
+            .start()) {
       assertEquals(Socks5ReplyCode.GENERAL_FAILURE, refusal(dead.v4(), "far.test"));
     }
   }

@@ -31,8 +31,9 @@ final class Wire {
   }
 
   static byte[] password(String user, String password) {
-    return new PasswordAuthRequest(user.getBytes(StandardCharsets.US_ASCII),
-        password.getBytes(StandardCharsets.US_ASCII)).toBytes();
+    return new PasswordAuthRequest(
+            user.getBytes(StandardCharsets.US_ASCII), password.getBytes(StandardCharsets.US_ASCII))
+        .toBytes();
   }
 
   static byte[] socks5(Socks5Command command, InetAddress address, int port) {

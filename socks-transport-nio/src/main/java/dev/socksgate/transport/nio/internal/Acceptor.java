@@ -11,11 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One listening socket on one event loop. It accepts a bounded batch per readiness event and
- * hands each client to the server context (cap, then a loop by round robin). When {@code accept}
- * fails (EMFILE: out of file descriptors, ENFILE, ENOBUFS) the pending connection stays in the
- * backlog, so retrying at once would spin: the acceptor turns {@code OP_ACCEPT} off and a short
- * back-off deadline turns it back on.
+ * One listening socket on one event loop. It accepts a bounded batch per readiness event and hands
+ * each client to the server context (cap, then a loop by round robin). When {@code accept} fails
+ * (EMFILE: out of file descriptors, ENFILE, ENOBUFS) the pending connection stays in the backlog,
+ * so retrying at once would spin: the acceptor turns {@code OP_ACCEPT} off and a short back-off
+ * deadline turns it back on.
  *
  * <p>Confined to its loop thread.
  */
@@ -41,8 +41,13 @@ public final class Acceptor implements Selectable {
     SocketChannel accept(ServerSocketChannel channel) throws IOException;
   }
 
-  private Acceptor(EventLoop loop, ServerSocketChannel channel, ListenerSettings settings,
-      InetSocketAddress local, ServerContext ctx, AcceptCall acceptCall) {
+  private Acceptor(
+      EventLoop loop,
+      ServerSocketChannel channel,
+      ListenerSettings settings,
+      InetSocketAddress local,
+      ServerContext ctx,
+      AcceptCall acceptCall) {
     this.acceptCall = acceptCall;
     this.loop = loop;
     this.channel = channel;
@@ -52,13 +57,19 @@ public final class Acceptor implements Selectable {
   }
 
   /** Registers a bound, non-blocking listening channel with {@code loop}. Loop thread only. */
-  public static Acceptor register(EventLoop loop, ServerSocketChannel channel,
-      ListenerSettings settings, ServerContext ctx) throws IOException {
+  public static Acceptor register(
+      EventLoop loop, ServerSocketChannel channel, ListenerSettings settings, ServerContext ctx)
+      throws IOException {
     return register(loop, channel, settings, ctx, ServerSocketChannel::accept);
   }
 
-  static Acceptor register(EventLoop loop, ServerSocketChannel channel,
-      ListenerSettings settings, ServerContext ctx, AcceptCall acceptCall) throws IOException {
+  static Acceptor register(
+      EventLoop loop,
+      ServerSocketChannel channel,
+      ListenerSettings settings,
+      ServerContext ctx,
+      AcceptCall acceptCall)
+      throws IOException {
     assert loop.inEventLoop();
     InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
     Acceptor a = new Acceptor(loop, channel, settings, local, ctx, acceptCall);
@@ -91,8 +102,11 @@ public final class Acceptor implements Selectable {
   }
 
   private void pause(IOException e) {
-    LOG.debug("accept on {} failed; pausing {} ms", local,
-        TimeUnit.NANOSECONDS.toMillis(BACKOFF_NANOS), e);
+    LOG.debug(
+        "accept on {} failed; pausing {} ms",
+        local,
+        TimeUnit.NANOSECONDS.toMillis(BACKOFF_NANOS),
+        e);
     if (!failing) {
       ctx.notify(ev -> ev.acceptFailed(local, e)); // once per streak: the app decides the level
     }

@@ -6,9 +6,9 @@ import java.util.ArrayDeque;
 /**
  * Direct relay buffers of one size, for one event loop. A relay direction borrows a buffer only
  * while it holds bytes and gives it back as soon as it is empty, so an idle connection pins none;
- * the pool keeps at most {@code maxRetained} free buffers and lets the rest go to the collector.
- * A pool may also cap the buffers borrowed at once ({@link #tryAcquire()} then answers null at
- * the cap): the loop's pool of bulk buffers uses that to bound what fast streams may hold.
+ * the pool keeps at most {@code maxRetained} free buffers and lets the rest go to the collector. A
+ * pool may also cap the buffers borrowed at once ({@link #tryAcquire()} then answers null at the
+ * cap): the loop's pool of bulk buffers uses that to bound what fast streams may hold.
  *
  * <p>Confined to its loop thread. The accounting ({@link #inUse()}, {@link #highWater()}) lets
  * tests assert that relay buffering stays bounded.
@@ -42,8 +42,8 @@ public final class BufferPool {
    */
   public BufferPool(int bufferSize, int maxRetained, int maxInUse) {
     if (bufferSize < 1 || maxRetained < 0 || maxInUse < 1) {
-      throw new IllegalArgumentException("bufferSize " + bufferSize + ", maxRetained "
-          + maxRetained + ", maxInUse " + maxInUse);
+      throw new IllegalArgumentException(
+          "bufferSize " + bufferSize + ", maxRetained " + maxRetained + ", maxInUse " + maxInUse);
     }
     this.bufferSize = bufferSize;
     this.maxRetained = maxRetained;

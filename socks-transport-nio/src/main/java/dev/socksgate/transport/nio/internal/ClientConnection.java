@@ -44,7 +44,15 @@ public final class ClientConnection implements Endpoint.Handler {
   private static final ByteBuffer NOTHING = ByteBuffer.allocate(0).asReadOnlyBuffer();
   private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
 
-  enum State { HANDSHAKE, VERIFYING, OPENING, REPLYING, RELAYING, CLOSING, CLOSED }
+  enum State {
+    HANDSHAKE,
+    VERIFYING,
+    OPENING,
+    REPLYING,
+    RELAYING,
+    CLOSING,
+    CLOSED
+  }
 
   private final ServerContext ctx;
   private final EventLoop loop;
@@ -184,11 +192,12 @@ public final class ClientConnection implements Endpoint.Handler {
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
-    stage.whenComplete((outcome, error) -> {
-      if (!loop.tryExecute(() -> onOutcome(outcome, error))) {
-        discard(outcome);
-      }
-    });
+    stage.whenComplete(
+        (outcome, error) -> {
+          if (!loop.tryExecute(() -> onOutcome(outcome, error))) {
+            discard(outcome);
+          }
+        });
   }
 
   private void onOutcome(StreamOutcome<NioExit> outcome, Throwable error) {
@@ -199,8 +208,9 @@ public final class ClientConnection implements Endpoint.Handler {
     }
     if (error != null || outcome == null) {
       LOG.debug("use case failed unexpectedly", error);
-      outcome = new StreamOutcome.Refused<>(StreamFailure.GENERAL,
-          ctx.service().failureReply(request, StreamFailure.GENERAL));
+      outcome =
+          new StreamOutcome.Refused<>(
+              StreamFailure.GENERAL, ctx.service().failureReply(request, StreamFailure.GENERAL));
     }
     if (outcome instanceof StreamOutcome.Relay<NioExit> r) {
       state = State.REPLYING;

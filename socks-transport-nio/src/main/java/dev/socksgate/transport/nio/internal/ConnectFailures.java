@@ -10,10 +10,10 @@ import java.nio.channels.UnsupportedAddressTypeException;
 import java.util.Locale;
 
 /**
- * Maps a failed outbound connect to the core's {@link StreamFailure} (Tor reference §9,
- * {@code errno_to_stream_end_reason}). The JDK reports errno through exception types where it can
- * ({@code ECONNREFUSED}/{@code ETIMEDOUT} → {@link ConnectException}, {@code EHOSTUNREACH} →
- * {@link NoRouteToHostException}, {@code EACCES} → {@link BindException}) and through the message
+ * Maps a failed outbound connect to the core's {@link StreamFailure} (Tor reference §9, {@code
+ * errno_to_stream_end_reason}). The JDK reports errno through exception types where it can ({@code
+ * ECONNREFUSED}/{@code ETIMEDOUT} → {@link ConnectException}, {@code EHOSTUNREACH} → {@link
+ * NoRouteToHostException}, {@code EACCES} → {@link BindException}) and through the message
  * otherwise ({@code ENETUNREACH} → a {@code SocketException} "Network is unreachable").
  *
  * <p>Deviation from Tor, as the issue asks: ENETUNREACH is NETWORK_UNREACHABLE (REP 03), where Tor
@@ -41,14 +41,16 @@ public final class ConnectFailures {
     if (m.contains("network is unreachable")) {
       return StreamFailure.NETWORK_UNREACHABLE;
     }
-    if (m.contains("host is unreachable") || m.contains("no route to host")
+    if (m.contains("host is unreachable")
+        || m.contains("no route to host")
         || error instanceof BindException && m.contains("permission denied")) {
       return StreamFailure.HOST_UNREACHABLE;
     }
     if (m.contains("timed out")) {
       return StreamFailure.TIMED_OUT;
     }
-    if (m.contains("refused") || m.contains("connection reset")
+    if (m.contains("refused")
+        || m.contains("connection reset")
         || error instanceof ConnectException) {
       return StreamFailure.CONNECTION_REFUSED;
     }

@@ -53,8 +53,8 @@ public final class Endpoint implements Selectable {
    *
    * @param ioLimit the most bytes one read or write may move, or 0 for no limit
    */
-  public static Endpoint register(EventLoop loop, SocketChannel channel, Handler handler,
-      int ioLimit) throws IOException {
+  public static Endpoint register(
+      EventLoop loop, SocketChannel channel, Handler handler, int ioLimit) throws IOException {
     assert loop.inEventLoop();
     Endpoint e = new Endpoint(loop, channel, handler, ioLimit);
     channel.configureBlocking(false);

@@ -10,13 +10,12 @@ import java.nio.ByteBuffer;
 /**
  * A client's handshake input: the bytes read so far and the core's engine that consumes them.
  *
- * <p>Bytes are read into a buffer borrowed from the loop's pool for the duration of one event
- * (at most {@link #CAPACITY} bytes of it are used) and the buffer is given back when the
- * connection returns to the loop ({@link #park()}). Only the bytes of a message split across
- * reads are kept in between, in a buffer of exactly their size: a connection waiting for its
- * client, its authenticator or its exit pins no read buffer, and a connection whose client sends
- * whole messages allocates none. What the engine left after the request becomes the request's
- * early data.
+ * <p>Bytes are read into a buffer borrowed from the loop's pool for the duration of one event (at
+ * most {@link #CAPACITY} bytes of it are used) and the buffer is given back when the connection
+ * returns to the loop ({@link #park()}). Only the bytes of a message split across reads are kept in
+ * between, in a buffer of exactly their size: a connection waiting for its client, its
+ * authenticator or its exit pins no read buffer, and a connection whose client sends whole messages
+ * allocates none. What the engine left after the request becomes the request's early data.
  *
  * <p>Confined to the connection's loop thread.
  */
@@ -64,14 +63,14 @@ final class HandshakeInput {
   }
 
   /**
-   * Returns the bytes that followed the request, as a buffer of their own: the exit connector
-   * takes ownership and may hold it longer than this connection lives (a SocksTimeout can end
-   * the connection while a connect is pending). Gives the read buffer back.
+   * Returns the bytes that followed the request, as a buffer of their own: the exit connector takes
+   * ownership and may hold it longer than this connection lives (a SocksTimeout can end the
+   * connection while a connect is pending). Gives the read buffer back.
    */
   ByteBuffer earlyData() {
     ByteBuffer b = borrow().flip();
-    ByteBuffer early = b.hasRemaining() ? ByteBuffer.allocate(b.remaining()).put(b).flip()
-        : NOTHING;
+    ByteBuffer early =
+        b.hasRemaining() ? ByteBuffer.allocate(b.remaining()).put(b).flip() : NOTHING;
     release();
     return early;
   }

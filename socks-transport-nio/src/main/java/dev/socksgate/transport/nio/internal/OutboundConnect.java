@@ -41,7 +41,10 @@ public final class OutboundConnect implements Selectable {
   private boolean connected;
   private boolean finished;
 
-  private OutboundConnect(EventLoop loop, List<InetSocketAddress> candidates, ByteBuffer early,
+  private OutboundConnect(
+      EventLoop loop,
+      List<InetSocketAddress> candidates,
+      ByteBuffer early,
       Function<InetSocketAddress, Optional<InetAddress>> source,
       CompletableFuture<ExitResult<NioExit>> result) {
     this.loop = loop;
@@ -58,17 +61,25 @@ public final class OutboundConnect implements Selectable {
    * @param early bytes to write once connected, before completing
    * @param timeoutNanos the deadline for the whole attempt (TIMED_OUT when it passes)
    */
-  public static void start(EventLoop loop, List<InetSocketAddress> candidates, ByteBuffer early,
-      long timeoutNanos, CompletableFuture<ExitResult<NioExit>> result) {
+  public static void start(
+      EventLoop loop,
+      List<InetSocketAddress> candidates,
+      ByteBuffer early,
+      long timeoutNanos,
+      CompletableFuture<ExitResult<NioExit>> result) {
     start(loop, candidates, early, timeoutNanos, target -> Optional.empty(), result);
   }
 
   /**
-   * Starts connecting from the source address {@code source} gives for each candidate (empty:
-   * the system's choice).
+   * Starts connecting from the source address {@code source} gives for each candidate (empty: the
+   * system's choice).
    */
-  public static void start(EventLoop loop, List<InetSocketAddress> candidates, ByteBuffer early,
-      long timeoutNanos, Function<InetSocketAddress, Optional<InetAddress>> source,
+  public static void start(
+      EventLoop loop,
+      List<InetSocketAddress> candidates,
+      ByteBuffer early,
+      long timeoutNanos,
+      Function<InetSocketAddress, Optional<InetAddress>> source,
       CompletableFuture<ExitResult<NioExit>> result) {
     assert loop.inEventLoop();
     OutboundConnect c = new OutboundConnect(loop, candidates, early, source, result);
@@ -85,8 +96,11 @@ public final class OutboundConnect implements Selectable {
     }
     InetSocketAddress target = candidates.next();
     try {
-      channel = SocketChannel.open(target.getAddress() instanceof Inet6Address
-          ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+      channel =
+          SocketChannel.open(
+              target.getAddress() instanceof Inet6Address
+                  ? StandardProtocolFamily.INET6
+                  : StandardProtocolFamily.INET);
       channel.configureBlocking(false);
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
       Optional<InetAddress> from = source.apply(target);

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
  * A connection in its last phase: the two directions between a client and its exit, and the
  * interest ops they imply. An endpoint reads while its outgoing direction is empty and not at EOF,
  * and writes only while its incoming direction holds unwritten bytes. The relay ends when both
- * directions passed EOF on (half-close each way), on an I/O error, or when it was idle too long;
- * it then closes both channels, gives the connection slot back and reports the close.
+ * directions passed EOF on (half-close each way), on an I/O error, or when it was idle too long; it
+ * then closes both channels, gives the connection slot back and reports the close.
  *
  * <p>The client connection hands its endpoint over when the success reply is written and is then
  * garbage: an idle tunnel costs this object, its two pipes (no buffer), two endpoints and at most
@@ -44,8 +44,8 @@ final class Relay implements Endpoint.Handler {
    * Takes over {@code client} and {@code exitHandle}: registers the exit with the client's loop,
    * writes the exit's pending data first, then relays. On failure everything is closed.
    */
-  static void start(ServerContext ctx, EventLoop loop, ClientInfo info, Endpoint client,
-      NioExit exitHandle) {
+  static void start(
+      ServerContext ctx, EventLoop loop, ClientInfo info, Endpoint client, NioExit exitHandle) {
     assert loop.inEventLoop();
     Relay r = new Relay(ctx, loop, info, client);
     client.handOver(r);

@@ -50,17 +50,25 @@ public final class ServerContext {
    * @param authenticator the authenticator, if credentials are verified
    * @param events the events hook
    * @param bufferSize the relay buffer size
-   * @param bulkBufferSize the relay buffer size while a direction streams; off unless larger
-   *     than {@code bufferSize}
+   * @param bulkBufferSize the relay buffer size while a direction streams; off unless larger than
+   *     {@code bufferSize}
    * @param maxConnections the connection cap
    * @param handshakeTimeout Tor's SocksTimeout: handshake, then the pending request
    * @param idleTimeout idle relays are closed after this; zero for never
    * @param closeLinger how long a closing connection may take to send EOF back
    * @param ioLimit the most bytes per read or write call (tests), 0 for no limit
    */
-  public record Settings(HandshakeOptions handshake, Optional<Authenticator> authenticator,
-      ServerEvents events, int bufferSize, int bulkBufferSize, int maxConnections,
-      Duration handshakeTimeout, Duration idleTimeout, Duration closeLinger, int ioLimit) {}
+  public record Settings(
+      HandshakeOptions handshake,
+      Optional<Authenticator> authenticator,
+      ServerEvents events,
+      int bufferSize,
+      int bulkBufferSize,
+      int maxConnections,
+      Duration handshakeTimeout,
+      Duration idleTimeout,
+      Duration closeLinger,
+      int ioLimit) {}
 
   /** Creates the context of a server running on {@code loops}. */
   public ServerContext(EventLoop[] loops, StreamService<NioExit> service, Settings settings) {
@@ -75,8 +83,11 @@ public final class ServerContext {
     for (int i = 0; i < loops.length; i++) {
       pools[i] = new BufferPool(settings.bufferSize(), retained);
       if (bulk) {
-        bulkPools[i] = new BufferPool(bulkSize, Math.max(1, POOL_BYTES_PER_LOOP / bulkSize),
-            Math.max(1, NioServerConfig.BULK_BYTES_PER_LOOP / bulkSize));
+        bulkPools[i] =
+            new BufferPool(
+                bulkSize,
+                Math.max(1, POOL_BYTES_PER_LOOP / bulkSize),
+                Math.max(1, NioServerConfig.BULK_BYTES_PER_LOOP / bulkSize));
       }
     }
   }

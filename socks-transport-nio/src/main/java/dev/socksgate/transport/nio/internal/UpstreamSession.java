@@ -20,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One SOCKS5 client session with an upstream proxy, on one event loop: connect (through {@link
  * OutboundConnect}), then the core's {@link ClientHandshake} over the channel, all within one
- * deadline. Completes with the upstream's success reply and the connected channel (left
- * registered with no interest, for a relay to take over), or with a failure; never exceptionally.
+ * deadline. Completes with the upstream's success reply and the connected channel (left registered
+ * with no interest, for a relay to take over), or with a failure; never exceptionally.
  *
  * <p>Confined to its loop thread.
  */
@@ -31,8 +31,8 @@ public final class UpstreamSession implements Selectable {
    * The outcome: on success {@code reply} and {@code channel} are set, and {@code received} holds
    * bytes the upstream sent after its reply; on failure only {@code failure} is set.
    */
-  public record Outcome(Socks5Reply reply, SocketChannel channel, ByteBuffer received,
-      StreamFailure failure) {}
+  public record Outcome(
+      Socks5Reply reply, SocketChannel channel, ByteBuffer received, StreamFailure failure) {}
 
   /** Room for the longest reply (262 bytes) and whatever follows it in the same read. */
   static final int BUFFER = 1024;
@@ -47,8 +47,8 @@ public final class UpstreamSession implements Selectable {
   private ByteBuffer out;
   private boolean finished;
 
-  private UpstreamSession(EventLoop loop, ClientHandshake handshake,
-      CompletableFuture<Outcome> result) {
+  private UpstreamSession(
+      EventLoop loop, ClientHandshake handshake, CompletableFuture<Outcome> result) {
     this.loop = loop;
     this.handshake = handshake;
     this.result = result;
@@ -58,17 +58,26 @@ public final class UpstreamSession implements Selectable {
    * Connects to {@code upstream} and asks it for {@code request} with these credentials, sending
    * {@code early} right behind the request. Must run on {@code loop}.
    */
-  public static void start(EventLoop loop, InetSocketAddress upstream, byte[] username,
-      byte[] password, Socks5Request request, ByteBuffer early, long timeoutNanos,
+  public static void start(
+      EventLoop loop,
+      InetSocketAddress upstream,
+      byte[] username,
+      byte[] password,
+      Socks5Request request,
+      ByteBuffer early,
+      long timeoutNanos,
       CompletableFuture<Outcome> result) {
     assert loop.inEventLoop();
-    UpstreamSession s = new UpstreamSession(loop, ClientHandshake.socks5(request,
-        Optional.of(new Credentials.UsernamePassword(username, password)), early), result);
+    UpstreamSession s =
+        new UpstreamSession(
+            loop,
+            ClientHandshake.socks5(
+                request, Optional.of(new Credentials.UsernamePassword(username, password)), early),
+            result);
     loop.schedule(s.deadline, timeoutNanos);
     CompletableFuture<ExitResult<NioExit>> connected = new CompletableFuture<>();
     connected.whenComplete((r, e) -> s.onConnected(r));
-    OutboundConnect.start(loop, List.of(upstream), ByteBuffer.allocate(0), timeoutNanos,
-        connected);
+    OutboundConnect.start(loop, List.of(upstream), ByteBuffer.allocate(0), timeoutNanos, connected);
   }
 
   private void onConnected(ExitResult<NioExit> r) {
@@ -81,8 +90,8 @@ public final class UpstreamSession implements Selectable {
     if (!(r instanceof ExitResult.Connected<NioExit> c)) {
       // The upstream itself is unreachable: that is our failure, not the target's.
       StreamFailure f = ((ExitResult.Failed<?>) r).failure();
-      finish(new Outcome(null, null, null,
-          f == StreamFailure.TIMED_OUT ? f : StreamFailure.GENERAL));
+      finish(
+          new Outcome(null, null, null, f == StreamFailure.TIMED_OUT ? f : StreamFailure.GENERAL));
       return;
     }
     channel = c.exit().channel();

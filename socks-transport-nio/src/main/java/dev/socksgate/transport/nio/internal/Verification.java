@@ -8,15 +8,18 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
- * Asks the authenticator about RFC 1929 credentials and hands the verdict back to the
- * connection's loop. No authenticator, a thrown exception or an exceptional completion all count
- * as a refusal (the {@code Authenticator} port's contract).
+ * Asks the authenticator about RFC 1929 credentials and hands the verdict back to the connection's
+ * loop. No authenticator, a thrown exception or an exceptional completion all count as a refusal
+ * (the {@code Authenticator} port's contract).
  */
 final class Verification {
 
   private Verification() {}
 
-  static void start(ServerContext ctx, Credentials.UsernamePassword credentials, EventLoop loop,
+  static void start(
+      ServerContext ctx,
+      Credentials.UsernamePassword credentials,
+      EventLoop loop,
       Consumer<Boolean> onVerdict) {
     Optional<Authenticator> authenticator = ctx.settings().authenticator();
     CompletionStage<Boolean> stage;
@@ -30,7 +33,9 @@ final class Verification {
       }
     }
     // A refused hand-back means the loop has stopped and closed the connection: nothing to do.
-    stage.whenComplete((accepted, error) ->
-        loop.tryExecute(() -> onVerdict.accept(error == null && Boolean.TRUE.equals(accepted))));
+    stage.whenComplete(
+        (accepted, error) ->
+            loop.tryExecute(
+                () -> onVerdict.accept(error == null && Boolean.TRUE.equals(accepted))));
   }
 }

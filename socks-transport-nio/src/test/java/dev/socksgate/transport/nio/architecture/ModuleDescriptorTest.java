@@ -25,10 +25,11 @@ class ModuleDescriptorTest {
   @Test
   void exportsTheApiPackageOnly_unqualified() {
     ModuleDescriptor d = module.getDescriptor();
-    Set<String> exports = d.exports().stream()
-        .peek(e -> assertTrue(e.targets().isEmpty(), "qualified export " + e))
-        .map(ModuleDescriptor.Exports::source)
-        .collect(Collectors.toSet());
+    Set<String> exports =
+        d.exports().stream()
+            .peek(e -> assertTrue(e.targets().isEmpty(), "qualified export " + e))
+            .map(ModuleDescriptor.Exports::source)
+            .collect(Collectors.toSet());
     assertEquals(Set.of("dev.socksgate.transport.nio"), exports);
     assertTrue(d.packages().contains("dev.socksgate.transport.nio.internal"));
   }
@@ -36,11 +37,15 @@ class ModuleDescriptorTest {
   @Test
   void requiresCoreTransitivelyAndSlf4j() {
     Map<String, Set<ModuleDescriptor.Requires.Modifier>> requires =
-        module.getDescriptor().requires().stream().collect(Collectors.toMap(
-            ModuleDescriptor.Requires::name, ModuleDescriptor.Requires::modifiers));
+        module.getDescriptor().requires().stream()
+            .collect(
+                Collectors.toMap(
+                    ModuleDescriptor.Requires::name, ModuleDescriptor.Requires::modifiers));
     assertEquals(Set.of("java.base", "dev.socksgate.core", "org.slf4j"), requires.keySet());
-    assertEquals(Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE),
-        requires.get("dev.socksgate.core"), "core types are in the API's signatures");
+    assertEquals(
+        Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE),
+        requires.get("dev.socksgate.core"),
+        "core types are in the API's signatures");
     assertEquals(Set.of(), requires.get("org.slf4j"));
   }
 

@@ -20,30 +20,40 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 
 /**
- * The transport's boundaries, as ArchUnit sees them in the module's main classes (JPMS is
- * asserted separately, in {@link ModuleDescriptorTest}).
+ * The transport's boundaries, as ArchUnit sees them in the module's main classes (JPMS is asserted
+ * separately, in {@link ModuleDescriptorTest}).
  */
 class TransportArchitectureTest {
 
   private static final String API = "dev.socksgate.transport.nio";
   private static final String INTERNAL = "dev.socksgate.transport.nio.internal..";
-  private static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.socksgate.transport");
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.socksgate.transport");
 
   @Test
   void importFoundBothPackages() {
     // Without this an empty import would make every rule below pass vacuously.
     assertTrue(CLASSES.stream().anyMatch(c -> c.getPackageName().equals(API)), "API classes");
-    assertTrue(CLASSES.stream().anyMatch(c -> c.getPackageName().endsWith(".internal")),
+    assertTrue(
+        CLASSES.stream().anyMatch(c -> c.getPackageName().endsWith(".internal")),
         "internal classes");
   }
 
   @Test
   void dependsOnlyOnCoreCodecJavaAndSlf4j() {
-    classes().that().resideInAPackage("dev.socksgate.transport..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("dev.socksgate.transport..",
-            "dev.socksgate.core..", "dev.socksgate.codec..", "java..", "javax.crypto..",
+    classes()
+        .that()
+        .resideInAPackage("dev.socksgate.transport..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.socksgate.transport..",
+            "dev.socksgate.core..",
+            "dev.socksgate.codec..",
+            "java..",
+            "javax.crypto..",
             "org.slf4j..")
         .because("dependencies point inward: transport → core → codec (STYLE §1)")
         .check(CLASSES);
@@ -51,38 +61,55 @@ class TransportArchitectureTest {
 
   @Test
   void noDependencyInjection() {
-    noClasses().that().resideInAPackage("dev.socksgate.transport..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..",
-            "javax.inject..", "jakarta.inject..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.socksgate.transport..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.google.inject..", "javax.inject..", "jakarta.inject..")
         .because("Guice exists only in socks-app (STYLE §3)")
         .check(CLASSES);
   }
 
   @Test
   void noOtherModulesInternals() {
-    noClasses().that().resideInAPackage("dev.socksgate.transport..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.socksgate.codec.internal..",
-            "dev.socksgate.core..internal..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.socksgate.transport..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.socksgate.codec.internal..", "dev.socksgate.core..internal..")
         .because("a module's internal packages are its own (STYLE §2)")
         .check(CLASSES);
   }
 
   @Test
   void noWireFormats_exceptTheUpstreamClient() {
-    noClasses().that().resideInAPackage("dev.socksgate.transport..")
-        .and().haveNameNotMatching(".*\\.Upstream[^.]*")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.socksgate.codec.v4..",
-            "dev.socksgate.codec.v5..")
-        .because("only the core's engine speaks SOCKS as a server; the transport moves its "
-            + "bytes. The upstream exit speaks SOCKS as a client, through the codec")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.socksgate.transport..")
+        .and()
+        .haveNameNotMatching(".*\\.Upstream[^.]*")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.socksgate.codec.v4..", "dev.socksgate.codec.v5..")
+        .because(
+            "only the core's engine speaks SOCKS as a server; the transport moves its "
+                + "bytes. The upstream exit speaks SOCKS as a client, through the codec")
         .check(CLASSES);
   }
 
   @Test
   void publicApiExposesNoInternalType() {
-    codeUnits().that().areDeclaredInClassesThat().resideInAPackage(API)
-        .and().areDeclaredInClassesThat().arePublic()
-        .and().arePublic()
+    codeUnits()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAPackage(API)
+        .and()
+        .areDeclaredInClassesThat()
+        .arePublic()
+        .and()
+        .arePublic()
         .should(notMention(INTERNAL))
         .because("embedders compile against dev.socksgate.transport.nio only")
         .check(CLASSES);
@@ -90,19 +117,32 @@ class TransportArchitectureTest {
 
   @Test
   void noTimerThreadsNoSleeping() {
-    noClasses().that().resideInAPackage("dev.socksgate.transport..")
-        .should().dependOnClassesThat().haveFullyQualifiedName("java.util.Timer")
-        .orShould().dependOnClassesThat()
+    noClasses()
+        .that()
+        .resideInAPackage("dev.socksgate.transport..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.util.Timer")
+        .orShould()
+        .dependOnClassesThat()
         .haveFullyQualifiedName("java.util.concurrent.ScheduledThreadPoolExecutor")
-        .orShould().callMethod(Thread.class, "sleep", long.class)
+        .orShould()
+        .callMethod(Thread.class, "sleep", long.class)
         .because("timers live in the loop's deadline heap (STYLE §15)")
         .check(CLASSES);
   }
 
   @Test
   void loggersArePrivateStaticFinal() {
-    fields().that().haveRawType(Logger.class)
-        .should().bePrivate().andShould().beStatic().andShould().beFinal()
+    fields()
+        .that()
+        .haveRawType(Logger.class)
+        .should()
+        .bePrivate()
+        .andShould()
+        .beStatic()
+        .andShould()
+        .beFinal()
         .because("STYLE §19")
         .check(CLASSES);
   }
@@ -115,8 +155,9 @@ class TransportArchitectureTest {
         types.add(unit.getRawReturnType());
         for (JavaClass t : types) {
           if (t.getPackageName().startsWith(packageIdentifier.replace("..", ""))) {
-            events.add(SimpleConditionEvent.violated(unit,
-                unit.getFullName() + " exposes " + t.getName()));
+            events.add(
+                SimpleConditionEvent.violated(
+                    unit, unit.getFullName() + " exposes " + t.getName()));
           }
         }
       }

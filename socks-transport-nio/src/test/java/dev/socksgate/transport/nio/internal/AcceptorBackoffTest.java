@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * accept() failing with EMFILE neither spins nor kills the loop: the acceptor pauses, retries
- * after its back-off, and accepts the waiting client once accept works again.
+ * accept() failing with EMFILE neither spins nor kills the loop: the acceptor pauses, retries after
+ * its back-off, and accepts the waiting client once accept works again.
  */
 class AcceptorBackoffTest {
 
@@ -37,43 +37,65 @@ class AcceptorBackoffTest {
     AtomicInteger calls = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
     CompletableFuture<ClientInfo> accepted = new CompletableFuture<>();
-    ServerEvents events = new ServerEvents() {
-      @Override
-      public void acceptFailed(InetSocketAddress listener, IOException error) {
-        failures.incrementAndGet();
-      }
+    ServerEvents events =
+        new ServerEvents() {
+          @Override
+          public void acceptFailed(InetSocketAddress listener, IOException error) {
+            failures.incrementAndGet();
+          }
 
-      @Override
-      public void connectionAccepted(ClientInfo client) {
-        accepted.complete(client);
-      }
-    };
-    try (JdkResolver resolver = new JdkResolver(1, 1, n -> new InetAddress[0],
-            a -> Optional.empty());
+          @Override
+          public void connectionAccepted(ClientInfo client) {
+            accepted.complete(client);
+          }
+        };
+    try (JdkResolver resolver =
+            new JdkResolver(1, 1, n -> new InetAddress[0], a -> Optional.empty());
         ServerSocketChannel listener = ServerSocketChannel.open()) {
-      StreamService<NioExit> service = new StreamService<>(resolver,
-          (r, k, e) -> new CompletableFuture<>(), new TorIsolationPolicy(),
-          new TorDestinationPolicy(false, false, false));
-      ServerContext ctx = new ServerContext(new EventLoop[] {loop}, service,
-          new ServerContext.Settings(HandshakeOptions.TOR_DEFAULTS, Optional.empty(), events,
-              4096, 0, 10, Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO, 0));
+      StreamService<NioExit> service =
+          new StreamService<>(
+              resolver,
+              (r, k, e) -> new CompletableFuture<>(),
+              new TorIsolationPolicy(),
+              new TorDestinationPolicy(false, false, false));
+      ServerContext ctx =
+          new ServerContext(
+              new EventLoop[] {loop},
+              service,
+              new ServerContext.Settings(
+                  HandshakeOptions.TOR_DEFAULTS,
+                  Optional.empty(),
+                  events,
+                  4096,
+                  0,
+                  10,
+                  Duration.ofSeconds(10),
+                  Duration.ZERO,
+                  Duration.ZERO,
+                  0));
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       listener.configureBlocking(false);
-      loop.execute(() -> {
-        try {
-          Acceptor.register(loop, listener, ListenerSettings.torDefaults(0), ctx, ch -> {
-            if (calls.incrementAndGet() <= 3) {
-              throw new IOException("Too many open files");
+      loop.execute(
+          () -> {
+            try {
+              Acceptor.register(
+                  loop,
+                  listener,
+                  ListenerSettings.torDefaults(0),
+                  ctx,
+                  ch -> {
+                    if (calls.incrementAndGet() <= 3) {
+                      throw new IOException("Too many open files");
+                    }
+                    return ch.accept();
+                  });
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
             }
-            return ch.accept();
           });
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-      });
       long start = System.nanoTime();
-      try (Socket client = new Socket(listener.socket().getInetAddress(),
-          listener.socket().getLocalPort())) {
+      try (Socket client =
+          new Socket(listener.socket().getInetAddress(), listener.socket().getLocalPort())) {
         ClientInfo info = accepted.get(5, TimeUnit.SECONDS);
         assertEquals(client.getLocalPort(), info.remote().getPort());
         long took = System.nanoTime() - start;

@@ -16,21 +16,28 @@ class ConnectFailuresTest {
 
   @Test
   void errnoExceptions_mapToStreamFailures() {
-    assertEquals(StreamFailure.CONNECTION_REFUSED,
+    assertEquals(
+        StreamFailure.CONNECTION_REFUSED,
         ConnectFailures.classify(new ConnectException("Connection refused")));
-    assertEquals(StreamFailure.CONNECTION_REFUSED,
+    assertEquals(
+        StreamFailure.CONNECTION_REFUSED,
         ConnectFailures.classify(new SocketException("Connection reset")));
-    assertEquals(StreamFailure.TIMED_OUT,
+    assertEquals(
+        StreamFailure.TIMED_OUT,
         ConnectFailures.classify(new ConnectException("Connection timed out")));
-    assertEquals(StreamFailure.NETWORK_UNREACHABLE,
+    assertEquals(
+        StreamFailure.NETWORK_UNREACHABLE,
         ConnectFailures.classify(new SocketException("Network is unreachable")));
-    assertEquals(StreamFailure.HOST_UNREACHABLE,
+    assertEquals(
+        StreamFailure.HOST_UNREACHABLE,
         ConnectFailures.classify(new NoRouteToHostException("No route to host")));
-    assertEquals(StreamFailure.HOST_UNREACHABLE,
+    assertEquals(
+        StreamFailure.HOST_UNREACHABLE,
         ConnectFailures.classify(new BindException("Permission denied")));
-    assertEquals(StreamFailure.RESOLVE_FAILED,
-        ConnectFailures.classify(new UnresolvedAddressException()));
-    assertEquals(StreamFailure.GENERAL,
+    assertEquals(
+        StreamFailure.RESOLVE_FAILED, ConnectFailures.classify(new UnresolvedAddressException()));
+    assertEquals(
+        StreamFailure.GENERAL,
         ConnectFailures.classify(new SocketException("Too many open files")));
     assertEquals(StreamFailure.GENERAL, ConnectFailures.classify(new IOException()));
   }

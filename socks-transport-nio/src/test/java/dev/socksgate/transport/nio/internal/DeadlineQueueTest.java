@@ -56,11 +56,13 @@ class DeadlineQueueTest {
   void actionMayRescheduleItself() {
     int[] runs = {0};
     Deadline[] self = new Deadline[1];
-    self[0] = new Deadline(() -> {
-      if (++runs[0] < 3) {
-        queue.schedule(self[0], 100 * runs[0]);
-      }
-    });
+    self[0] =
+        new Deadline(
+            () -> {
+              if (++runs[0] < 3) {
+                queue.schedule(self[0], 100 * runs[0]);
+              }
+            });
     queue.schedule(self[0], 0);
     queue.runExpired(150);
     assertEquals(2, runs[0]);

@@ -42,13 +42,15 @@ class EventLoopTest {
   void execute_fromTheLoop_runsLaterNotInline() throws Exception {
     List<String> order = new ArrayList<>();
     CompletableFuture<List<String>> done = new CompletableFuture<>();
-    loop.execute(() -> {
-      loop.execute(() -> {
-        order.add("inner");
-        done.complete(order);
-      });
-      order.add("outer");
-    });
+    loop.execute(
+        () -> {
+          loop.execute(
+              () -> {
+                order.add("inner");
+                done.complete(order);
+              });
+          order.add("outer");
+        });
     assertEquals(List.of("outer", "inner"), done.get(5, TimeUnit.SECONDS));
   }
 
@@ -56,11 +58,13 @@ class EventLoopTest {
   void deadline_firesWithoutAnyOtherEvent() throws Exception {
     CompletableFuture<Long> fired = new CompletableFuture<>();
     long[] scheduledAt = new long[1];
-    loop.execute(() -> {
-      scheduledAt[0] = System.nanoTime();
-      loop.schedule(new Deadline(() -> fired.complete(System.nanoTime())),
-          TimeUnit.MILLISECONDS.toNanos(50));
-    });
+    loop.execute(
+        () -> {
+          scheduledAt[0] = System.nanoTime();
+          loop.schedule(
+              new Deadline(() -> fired.complete(System.nanoTime())),
+              TimeUnit.MILLISECONDS.toNanos(50));
+        });
     long at = fired.get(5, TimeUnit.SECONDS);
     assertTrue(at - scheduledAt[0] >= TimeUnit.MILLISECONDS.toNanos(45), "not early");
   }
@@ -69,14 +73,15 @@ class EventLoopTest {
   void afterShutdown_tasksAreRefused() throws Exception {
     loop.shutdown();
     loop.termination().get(5, TimeUnit.SECONDS);
-    assertFalse(loop.tryExecute(() -> { }));
+    assertFalse(loop.tryExecute(() -> {}));
   }
 
   @Test
   void failingTask_doesNotKillTheLoop() throws Exception {
-    loop.execute(() -> {
-      throw new IllegalStateException("boom");
-    });
+    loop.execute(
+        () -> {
+          throw new IllegalStateException("boom");
+        });
     CompletableFuture<Boolean> after = new CompletableFuture<>();
     loop.execute(() -> after.complete(true));
     assertTrue(after.get(5, TimeUnit.SECONDS));
