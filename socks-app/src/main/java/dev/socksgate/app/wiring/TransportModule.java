@@ -42,7 +42,7 @@ public final class TransportModule extends AbstractModule {
             .bufferSize(config.bufferSize())
             .bulkBufferSize(config.bulkBufferSize())
             .maxConnections(config.maxConnections())
-            .handshakeTimeout(config.socksTimeout())
+            .socksTimeout(config.socksTimeout())
             .idleTimeout(config.idleTimeout())
             .handshake(handshake)
             .events(events);

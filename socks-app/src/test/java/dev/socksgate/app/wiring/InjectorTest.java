@@ -69,7 +69,7 @@ class InjectorTest {
     assertEquals(8192, c.bufferSize());
     assertEquals(0, c.bulkBufferSize());
     assertEquals(9, c.maxConnections());
-    assertEquals(java.time.Duration.ofSeconds(7), c.handshakeTimeout());
+    assertEquals(java.time.Duration.ofSeconds(7), c.socksTimeout());
     NioServerConfig defaults =
         Injectors.create(ServerModules.production(config())).getInstance(NioServerConfig.class);
     assertEquals(NioServerConfig.DEFAULT_BULK_BUFFER_SIZE, defaults.bulkBufferSize());

@@ -24,18 +24,6 @@ public sealed interface HandshakeStep
         HandshakeStep.Done,
         HandshakeStep.Failed {
 
-  /** Which instruction this is, for exhaustive {@code switch} expressions. */
-  enum Kind {
-    SEND,
-    NEED_MORE,
-    VERIFY,
-    DONE,
-    FAILED
-  }
-
-  /** Returns which instruction this is. */
-  Kind kind();
-
   /**
    * Bytes to send before going on.
    *
@@ -45,11 +33,6 @@ public sealed interface HandshakeStep
     /** Validates the field. */
     public Send {
       Objects.requireNonNull(bytes, "bytes");
-    }
-
-    @Override
-    public Kind kind() {
-      return Kind.SEND;
     }
   }
 
@@ -65,11 +48,6 @@ public sealed interface HandshakeStep
         throw new IllegalArgumentException("atLeast must be at least 1");
       }
     }
-
-    @Override
-    public Kind kind() {
-      return Kind.NEED_MORE;
-    }
   }
 
   /**
@@ -82,29 +60,19 @@ public sealed interface HandshakeStep
     public Verify {
       Objects.requireNonNull(credentials, "credentials");
     }
-
-    @Override
-    public Kind kind() {
-      return Kind.VERIFY;
-    }
   }
 
   /**
    * The handshake is complete.
    *
    * @param request the validated request
-   * @param leftover how many bytes remained in the input after the request: optimistic data, to be
-   *     delivered to the exit untouched
+   * @param earlyDataLength how many bytes remained in the input after the request: optimistic data,
+   *     to be delivered to the exit untouched
    */
-  record Done(StreamRequest request, int leftover) implements HandshakeStep {
+  record Done(StreamRequest request, int earlyDataLength) implements HandshakeStep {
     /** Validates the fields. */
     public Done {
       Objects.requireNonNull(request, "request");
-    }
-
-    @Override
-    public Kind kind() {
-      return Kind.DONE;
     }
   }
 
@@ -119,11 +87,6 @@ public sealed interface HandshakeStep
     public Failed {
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(reply, "reply");
-    }
-
-    @Override
-    public Kind kind() {
-      return Kind.FAILED;
     }
   }
 }

@@ -134,7 +134,7 @@ public final class StreamService<E> {
                         .orElseGet(() -> refused(request, StreamFailure.RESOLVE_FAILED))));
   }
 
-  private CompletionStage<StreamOutcome<E>> connect(StreamRequest request, ByteBuffer early) {
+  private CompletionStage<StreamOutcome<E>> connect(StreamRequest request, ByteBuffer earlyData) {
     Optional<StreamFailure> refused = destinations.check(request);
     if (refused.isPresent()) {
       return done(refused(request, refused.get()));
@@ -144,7 +144,7 @@ public final class StreamService<E> {
         request,
         StreamFailure.GENERAL,
         exits
-            .connect(request, key, early)
+            .connect(request, key, earlyData)
             .thenApply(
                 result -> {
                   if (result instanceof ExitResult.Connected<E> c) {

@@ -27,7 +27,7 @@ class ServerHandshakeTest {
     ServerHandshake e = engine();
     assertInstanceOf(HandshakeStep.Send.class, e.step(in));
     HandshakeStep.Done done = assertInstanceOf(HandshakeStep.Done.class, e.step(in));
-    assertEquals(payload.length, done.leftover());
+    assertEquals(payload.length, done.earlyDataLength());
     assertArrayEquals(payload, Hex.remaining(in));
   }
 
@@ -35,7 +35,7 @@ class ServerHandshakeTest {
   void done_noOptimisticData_leftoverZero() {
     ByteBuffer in = Hex.buffer("04 01 0050 5db8d822 00");
     HandshakeStep.Done done = assertInstanceOf(HandshakeStep.Done.class, engine().step(in));
-    assertEquals(0, done.leftover());
+    assertEquals(0, done.earlyDataLength());
     assertEquals(0, in.remaining());
   }
 

@@ -217,7 +217,7 @@ final class TranscriptRunner {
             "completed before the promised " + completionBound + " bytes (fed " + fed + ")");
         completionBound = 0;
         if (step instanceof HandshakeStep.Done d) {
-          assertEquals(data.length - pos, d.leftover(), "Done.leftover");
+          assertEquals(data.length - pos, d.earlyDataLength(), "Done.leftover");
           return;
         }
         HandshakeStep.Send send = (HandshakeStep.Send) step;

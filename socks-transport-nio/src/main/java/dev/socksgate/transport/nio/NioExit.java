@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>Writing your own exit connector: complete its stage with {@code
  * ExitResult.Connected(NioExit.of(channel, earlyData))} once {@code channel} is connected (and any
- * protocol of your own on it is done). The server then owns both: it writes {@code pendingData}
+ * protocol of your own on it is done). The server then owns both: it writes {@code earlyData}
  * first, then relays, and closes the channel at the end. The channel may be blocking or not and
  * registered with no selector, or with the selector of the client's event loop (as {@link
  * NioExitConnector} does); registrations with other selectors must be cancelled by the connector.
@@ -25,12 +25,12 @@ public final class NioExit implements Closeable {
   private static final ByteBuffer NOTHING = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
   private final SocketChannel channel;
-  private final ByteBuffer pendingData;
+  private final ByteBuffer earlyData;
   private final ByteBuffer receivedData;
 
-  private NioExit(SocketChannel channel, ByteBuffer pendingData, ByteBuffer receivedData) {
+  private NioExit(SocketChannel channel, ByteBuffer earlyData, ByteBuffer receivedData) {
     this.channel = channel;
-    this.pendingData = pendingData;
+    this.earlyData = earlyData;
     this.receivedData = receivedData;
   }
 
@@ -38,17 +38,17 @@ public final class NioExit implements Closeable {
    * Wraps a connected channel and the bytes still to send on it before the relay starts.
    *
    * @param connected a connected socket channel, owned by the exit from now on
-   * @param pendingData bytes from its position to its limit (typically the request's early data not
+   * @param earlyData bytes from its position to its limit (typically the request's early data not
    *     yet written); owned by the exit from now on
    * @throws IllegalArgumentException if the channel is not connected
    */
-  public static NioExit of(SocketChannel connected, ByteBuffer pendingData) {
+  public static NioExit of(SocketChannel connected, ByteBuffer earlyData) {
     Objects.requireNonNull(connected, "connected");
-    Objects.requireNonNull(pendingData, "pendingData");
+    Objects.requireNonNull(earlyData, "earlyData");
     if (!connected.isConnected()) {
       throw new IllegalArgumentException("the channel must be connected");
     }
-    return new NioExit(connected, pendingData, NOTHING);
+    return new NioExit(connected, earlyData, NOTHING);
   }
 
   /**
@@ -57,11 +57,10 @@ public final class NioExit implements Closeable {
    * upstream SOCKS handshake, may have read past its end). The server delivers {@code receivedData}
    * to the client right after the success reply.
    */
-  public static NioExit of(
-      SocketChannel connected, ByteBuffer pendingData, ByteBuffer receivedData) {
+  public static NioExit of(SocketChannel connected, ByteBuffer earlyData, ByteBuffer receivedData) {
     Objects.requireNonNull(receivedData, "receivedData");
-    NioExit exit = of(connected, pendingData);
-    return new NioExit(exit.channel, exit.pendingData, receivedData);
+    NioExit exit = of(connected, earlyData);
+    return new NioExit(exit.channel, exit.earlyData, receivedData);
   }
 
   /** Wraps a connected channel with nothing pending. */
@@ -77,8 +76,8 @@ public final class NioExit implements Closeable {
   /**
    * Returns the bytes to write before relaying (the buffer itself: the server consumes it, once).
    */
-  public ByteBuffer pendingData() {
-    return pendingData;
+  public ByteBuffer earlyData() {
+    return earlyData;
   }
 
   /** Returns the bytes read from the exit that go to the client first (consumed once). */
@@ -98,7 +97,7 @@ public final class NioExit implements Closeable {
     return "NioExit["
         + (channel.isOpen() ? "open" : "closed")
         + ", pending="
-        + pendingData.remaining()
+        + earlyData.remaining()
         + "]";
   }
 }

@@ -123,7 +123,7 @@ public final class NioExitConnector implements ExitConnector<NioExit> {
   private void onLoop(
       EventLoop loop,
       List<InetSocketAddress> candidates,
-      ByteBuffer early,
+      ByteBuffer earlyData,
       IsolationKey key,
       CompletableFuture<ExitResult<NioExit>> result) {
     Function<InetSocketAddress, Optional<InetAddress>> source =
@@ -131,9 +131,9 @@ public final class NioExitConnector implements ExitConnector<NioExit> {
             ? NO_BIND
             : target -> egress.get().choose(key, target.getAddress() instanceof Inet6Address);
     if (loop.inEventLoop()) {
-      OutboundConnect.start(loop, candidates, early, timeoutNanos, source, result);
+      OutboundConnect.start(loop, candidates, earlyData, timeoutNanos, source, result);
     } else if (!loop.tryExecute(
-        () -> OutboundConnect.start(loop, candidates, early, timeoutNanos, source, result))) {
+        () -> OutboundConnect.start(loop, candidates, earlyData, timeoutNanos, source, result))) {
       result.complete(new ExitResult.Failed<>(StreamFailure.GENERAL));
     }
   }

@@ -23,7 +23,7 @@ import java.util.Optional;
  *     KiB to 16 MiB, default 256 KiB
  * @param maxConnections the most client connections at once; more are closed right after accept
  * @param backlog the listen backlog of each listener
- * @param handshakeTimeout Tor's SocksTimeout (default 2 minutes): an unfinished handshake is closed
+ * @param socksTimeout Tor's SocksTimeout (default 2 minutes): an unfinished handshake is closed
  *     silently when it passes; it starts again when the request is complete, and a request still
  *     pending then gets the TIMED_OUT reply
  * @param idleTimeout a relay with no byte in either direction for this long is closed; {@link
@@ -42,7 +42,7 @@ public record NioServerConfig(
     int bulkBufferSize,
     int maxConnections,
     int backlog,
-    Duration handshakeTimeout,
+    Duration socksTimeout,
     Duration idleTimeout,
     Duration closeLinger,
     HandshakeOptions handshake,
@@ -65,7 +65,7 @@ public record NioServerConfig(
   public static final int DEFAULT_BACKLOG = 512;
 
   /** Tor's default SocksTimeout. */
-  public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofMinutes(2);
+  public static final Duration DEFAULT_SOCKS_TIMEOUT = Duration.ofMinutes(2);
 
   /** The default close linger. */
   public static final Duration DEFAULT_CLOSE_LINGER = Duration.ofSeconds(2);
@@ -87,7 +87,7 @@ public record NioServerConfig(
         "bulkBufferSize must be 0 (off) or 1 KiB to 16 MiB");
     check(maxConnections >= 1, "maxConnections must be at least 1");
     check(backlog >= 1, "backlog must be at least 1");
-    check(isWithin(handshakeTimeout, false), "handshakeTimeout must be positive, at most a day");
+    check(isWithin(socksTimeout, false), "socksTimeout must be positive, at most a day");
     check(isWithin(idleTimeout, true), "idleTimeout must be zero or positive, at most a day");
     check(isWithin(closeLinger, true), "closeLinger must be zero or positive, at most a day");
     check(
@@ -120,7 +120,7 @@ public record NioServerConfig(
     private int bulkBufferSize = DEFAULT_BULK_BUFFER_SIZE;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private int backlog = DEFAULT_BACKLOG;
-    private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+    private Duration socksTimeout = DEFAULT_SOCKS_TIMEOUT;
     private Duration idleTimeout = Duration.ZERO;
     private Duration closeLinger = DEFAULT_CLOSE_LINGER;
     private HandshakeOptions handshake = HandshakeOptions.TOR_DEFAULTS;
@@ -165,8 +165,8 @@ public record NioServerConfig(
     }
 
     /** Sets Tor's SocksTimeout. */
-    public Builder handshakeTimeout(Duration timeout) {
-      this.handshakeTimeout = timeout;
+    public Builder socksTimeout(Duration timeout) {
+      this.socksTimeout = timeout;
       return this;
     }
 
@@ -208,7 +208,7 @@ public record NioServerConfig(
           bulkBufferSize,
           maxConnections,
           backlog,
-          handshakeTimeout,
+          socksTimeout,
           idleTimeout,
           closeLinger,
           handshake,

@@ -91,7 +91,7 @@ public final class NioSocksServer implements AutoCloseable {
                   config.bufferSize(),
                   config.bulkBufferSize(),
                   config.maxConnections(),
-                  config.handshakeTimeout(),
+                  config.socksTimeout(),
                   config.idleTimeout(),
                   config.closeLinger(),
                   ioLimit));

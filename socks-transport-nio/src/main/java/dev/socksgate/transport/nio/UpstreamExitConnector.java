@@ -74,7 +74,7 @@ public final class UpstreamExitConnector implements ExitConnector<NioExit> {
       Upstream upstream,
       IsolationKey key,
       Socks5Request request,
-      ByteBuffer early,
+      ByteBuffer earlyData,
       CompletableFuture<UpstreamSession.Outcome> session) {
     UpstreamSession.start(
         transport.currentOrNext(),
@@ -82,7 +82,7 @@ public final class UpstreamExitConnector implements ExitConnector<NioExit> {
         upstream.credentials().username(),
         upstream.credentials().password(key),
         request,
-        early,
+        earlyData,
         upstream.timeout().toNanos(),
         session);
   }

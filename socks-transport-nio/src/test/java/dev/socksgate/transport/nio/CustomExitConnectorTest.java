@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class CustomExitConnectorTest {
 
   @Test
-  void embedderConnector_pendingDataDeliveredFirst_thenRelay() throws Exception {
+  void embedderConnector_earlyDataDeliveredFirst_thenRelay() throws Exception {
     ExecutorService own = Executors.newSingleThreadExecutor();
     ExitConnector<NioExit> custom =
         (request, key, early) ->

@@ -110,7 +110,7 @@ class ServerLifecycleTest {
         () ->
             NioServerConfig.builder()
                 .listener(a, ListenerSettings.torDefaults(0))
-                .handshakeTimeout(Duration.ZERO)
+                .socksTimeout(Duration.ZERO)
                 .build());
     assertThrows(
         IllegalArgumentException.class,
@@ -128,7 +128,7 @@ class ServerLifecycleTest {
                 ListenerSettings.torDefaults(0)));
     NioServerConfig defaults =
         NioServerConfig.builder().listener(a, ListenerSettings.torDefaults(0)).build();
-    assertEquals(Duration.ofMinutes(2), defaults.handshakeTimeout());
+    assertEquals(Duration.ofMinutes(2), defaults.socksTimeout());
     assertEquals(Duration.ZERO, defaults.idleTimeout());
     assertEquals(64 * 1024, defaults.bufferSize());
   }

@@ -56,8 +56,8 @@ class TimeoutTest {
       };
 
   @Test
-  void handshakeTimeout_unfinishedHandshake_closedSilently() throws IOException {
-    try (Harness h = Harness.options().config(b -> b.handshakeTimeout(SHORT)).start()) {
+  void socksTimeout_unfinishedHandshake_closedSilently() throws IOException {
+    try (Harness h = Harness.options().config(b -> b.socksTimeout(SHORT)).start()) {
       long start = System.nanoTime();
       try (SocksClient nothing = SocksClient.connect(h.v4());
           SocksClient half = SocksClient.connect(h.v6());
@@ -78,7 +78,7 @@ class TimeoutTest {
   void socksTimeout_pendingConnect_timedOutReplyByProtocolAndFamily() throws IOException {
     try (Harness h =
         Harness.options()
-            .config(b -> b.handshakeTimeout(SHORT))
+            .config(b -> b.socksTimeout(SHORT))
             .exits((t, r) -> NEVER_CONNECTS)
             .start()) {
       for (boolean v6 : new boolean[] {false, true}) {
@@ -101,7 +101,7 @@ class TimeoutTest {
   @Test
   void socksTimeout_pendingResolve_resolveFailedForm() throws IOException {
     try (Harness h =
-        Harness.options().config(b -> b.handshakeTimeout(SHORT)).resolver(NEVER_RESOLVES).start()) {
+        Harness.options().config(b -> b.socksTimeout(SHORT)).resolver(NEVER_RESOLVES).start()) {
       try (SocksClient c = SocksClient.connect(h.v4())) {
         c.send(Wire.greeting(), Wire.socks5(Socks5Command.RESOLVE, "origin.test", 0));
         c.expect(new byte[] {5, 0});

@@ -85,7 +85,7 @@ public final class ClientConnection implements Endpoint.Handler {
       return;
     }
     ctx.notify(ev -> ev.connectionAccepted(info));
-    loop.schedule(c.timer, ctx.settings().handshakeTimeout().toNanos());
+    loop.schedule(c.timer, ctx.settings().socksTimeout().toNanos());
     c.updateInterest();
   }
 
@@ -181,14 +181,14 @@ public final class ClientConnection implements Endpoint.Handler {
   private void onRequest(HandshakeStep.Done done) {
     request = done.request();
     state = State.OPENING;
-    ByteBuffer early = handshake.earlyData();
+    ByteBuffer earlyData = handshake.earlyData();
     dropHandshake();
     StreamRequest r = request;
     ctx.notify(ev -> ev.requestDone(r));
-    loop.schedule(timer, ctx.settings().handshakeTimeout().toNanos());
+    loop.schedule(timer, ctx.settings().socksTimeout().toNanos());
     CompletionStage<StreamOutcome<NioExit>> stage;
     try {
-      stage = ctx.service().open(r, early);
+      stage = ctx.service().open(r, earlyData);
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }

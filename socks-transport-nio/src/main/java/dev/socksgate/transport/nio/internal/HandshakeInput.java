@@ -69,10 +69,10 @@ final class HandshakeInput {
    */
   ByteBuffer earlyData() {
     ByteBuffer b = borrow().flip();
-    ByteBuffer early =
+    ByteBuffer earlyData =
         b.hasRemaining() ? ByteBuffer.allocate(b.remaining()).put(b).flip() : NOTHING;
     release();
-    return early;
+    return earlyData;
   }
 
   /** The connection goes back to the loop: keeps unconsumed bytes, returns the read buffer. */

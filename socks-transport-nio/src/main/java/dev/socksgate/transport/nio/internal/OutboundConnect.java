@@ -31,7 +31,7 @@ public final class OutboundConnect implements Selectable {
 
   private final EventLoop loop;
   private final Iterator<InetSocketAddress> candidates;
-  private final ByteBuffer early;
+  private final ByteBuffer earlyData;
   private final CompletableFuture<ExitResult<NioExit>> result;
   private final Function<InetSocketAddress, Optional<InetAddress>> source;
   private final Deadline deadline = new Deadline(this::onTimeout);
@@ -44,13 +44,13 @@ public final class OutboundConnect implements Selectable {
   private OutboundConnect(
       EventLoop loop,
       List<InetSocketAddress> candidates,
-      ByteBuffer early,
+      ByteBuffer earlyData,
       Function<InetSocketAddress, Optional<InetAddress>> source,
       CompletableFuture<ExitResult<NioExit>> result) {
     this.loop = loop;
     this.source = source;
     this.candidates = List.copyOf(candidates).iterator();
-    this.early = early;
+    this.earlyData = earlyData;
     this.result = result;
   }
 
@@ -58,16 +58,16 @@ public final class OutboundConnect implements Selectable {
    * Starts connecting; completes {@code result} on this loop, never exceptionally.
    *
    * @param candidates the addresses to try, in order
-   * @param early bytes to write once connected, before completing
+   * @param earlyData bytes to write once connected, before completing
    * @param timeoutNanos the deadline for the whole attempt (TIMED_OUT when it passes)
    */
   public static void start(
       EventLoop loop,
       List<InetSocketAddress> candidates,
-      ByteBuffer early,
+      ByteBuffer earlyData,
       long timeoutNanos,
       CompletableFuture<ExitResult<NioExit>> result) {
-    start(loop, candidates, early, timeoutNanos, target -> Optional.empty(), result);
+    start(loop, candidates, earlyData, timeoutNanos, target -> Optional.empty(), result);
   }
 
   /**
@@ -77,12 +77,12 @@ public final class OutboundConnect implements Selectable {
   public static void start(
       EventLoop loop,
       List<InetSocketAddress> candidates,
-      ByteBuffer early,
+      ByteBuffer earlyData,
       long timeoutNanos,
       Function<InetSocketAddress, Optional<InetAddress>> source,
       CompletableFuture<ExitResult<NioExit>> result) {
     assert loop.inEventLoop();
-    OutboundConnect c = new OutboundConnect(loop, candidates, early, source, result);
+    OutboundConnect c = new OutboundConnect(loop, candidates, earlyData, source, result);
     loop.schedule(c.deadline, timeoutNanos);
     c.next();
   }
@@ -149,8 +149,8 @@ public final class OutboundConnect implements Selectable {
   }
 
   private void writeEarly() throws IOException {
-    channel.write(early);
-    if (early.hasRemaining()) {
+    channel.write(earlyData);
+    if (earlyData.hasRemaining()) {
       key.interestOps(SelectionKey.OP_WRITE);
       return;
     }

@@ -62,7 +62,7 @@ final class Relay implements Endpoint.Handler {
     r.down = new RelayPipe(r.exit, client, pool, bulk);
     r.up.reverse(r.down);
     r.down.reverse(r.up);
-    r.up.preload(exitHandle.pendingData());
+    r.up.preload(exitHandle.earlyData());
     r.down.preload(exitHandle.receivedData());
     r.lastActivity = loop.now();
     long idleNanos = ctx.settings().idleTimeout().toNanos();

@@ -53,7 +53,7 @@ public final class ServerContext {
    * @param bulkBufferSize the relay buffer size while a direction streams; off unless larger than
    *     {@code bufferSize}
    * @param maxConnections the connection cap
-   * @param handshakeTimeout Tor's SocksTimeout: handshake, then the pending request
+   * @param socksTimeout Tor's SocksTimeout: handshake, then the pending request
    * @param idleTimeout idle relays are closed after this; zero for never
    * @param closeLinger how long a closing connection may take to send EOF back
    * @param ioLimit the most bytes per read or write call (tests), 0 for no limit
@@ -65,7 +65,7 @@ public final class ServerContext {
       int bufferSize,
       int bulkBufferSize,
       int maxConnections,
-      Duration handshakeTimeout,
+      Duration socksTimeout,
       Duration idleTimeout,
       Duration closeLinger,
       int ioLimit) {}

@@ -56,7 +56,7 @@ public final class UpstreamSession implements Selectable {
 
   /**
    * Connects to {@code upstream} and asks it for {@code request} with these credentials, sending
-   * {@code early} right behind the request. Must run on {@code loop}.
+   * {@code earlyData} right behind the request. Must run on {@code loop}.
    */
   public static void start(
       EventLoop loop,
@@ -64,7 +64,7 @@ public final class UpstreamSession implements Selectable {
       byte[] username,
       byte[] password,
       Socks5Request request,
-      ByteBuffer early,
+      ByteBuffer earlyData,
       long timeoutNanos,
       CompletableFuture<Outcome> result) {
     assert loop.inEventLoop();
@@ -72,7 +72,9 @@ public final class UpstreamSession implements Selectable {
         new UpstreamSession(
             loop,
             ClientHandshake.socks5(
-                request, Optional.of(new Credentials.UsernamePassword(username, password)), early),
+                request,
+                Optional.of(new Credentials.UsernamePassword(username, password)),
+                earlyData),
             result);
     loop.schedule(s.deadline, timeoutNanos);
     CompletableFuture<ExitResult<NioExit>> connected = new CompletableFuture<>();
