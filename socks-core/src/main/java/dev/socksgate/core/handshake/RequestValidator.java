@@ -24,8 +24,22 @@ import java.util.Optional;
  */
 final class RequestValidator {
 
-  /** Exactly one of the two fields is set. */
-  record Result(StreamRequest request, Kind error) {}
+  /** A validated request, or why it is refused. */
+  sealed interface Result permits Valid, Invalid {}
+
+  /**
+   * The request passed every check.
+   *
+   * @param request the request
+   */
+  record Valid(StreamRequest request) implements Result {}
+
+  /**
+   * The request is refused.
+   *
+   * @param error why
+   */
+  record Invalid(Kind error) implements Result {}
 
   private final ClientInfo client;
   private final HandshakeOptions options;
@@ -126,10 +140,10 @@ final class RequestValidator {
   }
 
   private static Result ok(StreamRequest request) {
-    return new Result(request, null);
+    return new Valid(request);
   }
 
   private static Result error(Kind kind) {
-    return new Result(null, kind);
+    return new Invalid(kind);
   }
 }

@@ -186,10 +186,10 @@ public final class ServerHandshake {
     }
     Socks5Request request = ((Decoded.Message<Socks5Request>) d).value();
     RequestValidator.Result r = validator.socks5(request, credentials);
-    if (r.error() != null) {
-      return failParser(r.error(), "request refused");
+    if (r instanceof RequestValidator.Invalid invalid) {
+      return failParser(invalid.error(), "request refused");
     }
-    return done(r, in);
+    return done((RequestValidator.Valid) r, in);
   }
 
   private HandshakeStep socks4(ByteBuffer in) {
@@ -210,13 +210,13 @@ public final class ServerHandshake {
       return failGeneric(Kind.NO_ACCEPTABLE_METHOD, "SOCKS4 cannot authenticate");
     }
     RequestValidator.Result r = validator.socks4(((Decoded.Message<Socks4Request>) d).value());
-    if (r.error() != null) {
-      return failGeneric(r.error(), "request refused");
+    if (r instanceof RequestValidator.Invalid invalid) {
+      return failGeneric(invalid.error(), "request refused");
     }
-    return done(r, in);
+    return done((RequestValidator.Valid) r, in);
   }
 
-  private HandshakeStep done(RequestValidator.Result r, ByteBuffer in) {
+  private HandshakeStep done(RequestValidator.Valid r, ByteBuffer in) {
     phase = Phase.FINISHED;
     return new HandshakeStep.Done(r.request(), in.remaining());
   }

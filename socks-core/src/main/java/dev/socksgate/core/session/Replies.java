@@ -13,6 +13,7 @@ import dev.socksgate.core.model.StreamRequest;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 
 /** The reply bytes of the use case (Tor reference §3, §7, §9), built from {@link ReplyCodes}. */
 final class Replies {
@@ -39,12 +40,15 @@ final class Replies {
     return ReplyCodes.generic(ReplyCodes.socks5(failure, extended), request.client());
   }
 
-  /** A RESOLVE answer, or null if this protocol cannot carry it (IPv6 over SOCKS4). */
-  static ByteBuffer resolved(StreamRequest request, InetAddress answer) {
+  /** A RESOLVE answer, or empty if this protocol cannot carry it (IPv6 over SOCKS4). */
+  static Optional<ByteBuffer> resolved(StreamRequest request, InetAddress answer) {
     if (request.protocol() != SocksProtocol.SOCKS5) {
-      return answer instanceof Inet4Address v4 ? wrap(Socks4Reply.resolved(v4).toBytes()) : null;
+      return answer instanceof Inet4Address v4
+          ? Optional.of(wrap(Socks4Reply.resolved(v4).toBytes()))
+          : Optional.empty();
     }
-    return wrap(Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, SocksAddress.of(answer), 0).toBytes());
+    return Optional.of(
+        wrap(Socks5Reply.of(Socks5ReplyCode.SUCCEEDED, SocksAddress.of(answer), 0).toBytes()));
   }
 
   /** A RESOLVE_PTR answer: {@code 05 00 00 03 <len> <name> 0000}. */

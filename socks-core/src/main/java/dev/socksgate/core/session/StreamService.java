@@ -164,10 +164,9 @@ public final class StreamService<E> {
   }
 
   private StreamOutcome<E> answer(StreamRequest request, InetAddress address) {
-    ByteBuffer reply = Replies.resolved(request, address);
-    return reply == null
-        ? refused(request, StreamFailure.NOT_ALLOWED)
-        : new StreamOutcome.Answered<>(reply);
+    return Replies.resolved(request, address)
+        .<StreamOutcome<E>>map(StreamOutcome.Answered::new)
+        .orElseGet(() -> refused(request, StreamFailure.NOT_ALLOWED));
   }
 
   private static Optional<DomainName> asDomain(String name) {

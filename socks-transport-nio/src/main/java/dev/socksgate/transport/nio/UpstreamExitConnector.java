@@ -54,10 +54,10 @@ public final class UpstreamExitConnector implements ExitConnector<NioExit> {
     run(transport, () -> start(transport, upstream, key, connect, earlyData, session), session);
     return session.thenApply(
         o ->
-            o.failure() != null
-                ? new ExitResult.Failed<NioExit>(o.failure())
-                : new ExitResult.Connected<>(
-                    NioExit.of(o.channel(), ByteBuffer.allocate(0), o.received())));
+            o instanceof UpstreamSession.Opened opened
+                ? new ExitResult.Connected<>(
+                    NioExit.of(opened.channel(), ByteBuffer.allocate(0), opened.received()))
+                : new ExitResult.Failed<NioExit>(((UpstreamSession.Failed) o).failure()));
   }
 
   /** The target as SOCKS carries it: a name stays a name, so no lookup happens here. */
@@ -94,7 +94,7 @@ public final class UpstreamExitConnector implements ExitConnector<NioExit> {
     if (loop.inEventLoop()) {
       start.run();
     } else if (!loop.tryExecute(start)) {
-      session.complete(new UpstreamSession.Outcome(null, null, null, StreamFailure.GENERAL));
+      session.complete(new UpstreamSession.Failed(StreamFailure.GENERAL));
     }
   }
 }

@@ -56,10 +56,11 @@ public final class UpstreamResolver implements dev.socksgate.core.port.Resolver 
         session);
     return session.thenApply(
         o -> {
-          if (o.channel() != null) {
-            Closing.quietly(o.channel()); // one answer per connection, as Tor closes after it
+          if (o instanceof UpstreamSession.Opened opened) {
+            Closing.quietly(opened.channel()); // one answer per connection, as Tor closes after it
+            return opened.reply().bndAddr();
           }
-          return o.failure() != null ? Optional.<SocksAddress>empty() : o.reply().bndAddr();
+          return Optional.<SocksAddress>empty();
         });
   }
 

@@ -7,8 +7,8 @@ import java.util.ArrayDeque;
  * Direct relay buffers of one size, for one event loop. A relay direction borrows a buffer only
  * while it holds bytes and gives it back as soon as it is empty, so an idle connection pins none;
  * the pool keeps at most {@code maxRetained} free buffers and lets the rest go to the collector. A
- * pool may also cap the buffers borrowed at once ({@link #tryAcquire()} then answers null at the
- * cap): the loop's pool of bulk buffers uses that to bound what fast streams may hold.
+ * pool may also cap the buffers borrowed at once ({@link #hasRoom()} then turns false at the cap):
+ * the loop's pool of bulk buffers uses that to bound what fast streams may hold.
  *
  * <p>Confined to its loop thread. The accounting ({@link #inUse()}, {@link #highWater()}) lets
  * tests assert that relay buffering stays bounded.
@@ -34,11 +34,11 @@ public final class BufferPool {
 
   /**
    * Creates an empty pool that lends at most {@code maxInUse} buffers at once through {@link
-   * #tryAcquire()}.
+   * #hasRoom()}.
    *
    * @param bufferSize the capacity of every buffer
    * @param maxRetained how many free buffers to keep for reuse
-   * @param maxInUse the most buffers borrowed at once through {@link #tryAcquire()}
+   * @param maxInUse the most buffers borrowed at once through {@link #hasRoom()}
    */
   public BufferPool(int bufferSize, int maxRetained, int maxInUse) {
     if (bufferSize < 1 || maxRetained < 0 || maxInUse < 1) {
@@ -62,9 +62,12 @@ public final class BufferPool {
     return b;
   }
 
-  /** Like {@link #acquire()}, but returns null when {@code maxInUse} buffers are borrowed. */
-  public ByteBuffer tryAcquire() {
-    return inUse >= maxInUse ? null : acquire();
+  /**
+   * Returns true while fewer than {@code maxInUse} buffers are borrowed: {@link #acquire()} may
+   * lend one more without passing the cap.
+   */
+  public boolean hasRoom() {
+    return inUse < maxInUse;
   }
 
   /** Takes back a buffer obtained from {@link #acquire()}; the caller must not touch it again. */

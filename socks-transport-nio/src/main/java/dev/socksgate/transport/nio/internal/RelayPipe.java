@@ -94,15 +94,8 @@ final class RelayPipe {
   int onReadable() throws IOException {
     int total = 0;
     for (int i = 0; i < READS_PER_EVENT && wantsRead(); i++) {
-      BufferPool from = pool;
-      ByteBuffer b = null;
-      if (streaming && bulk != null) {
-        b = bulk.tryAcquire();
-        from = b != null ? bulk : pool;
-      }
-      if (b == null) {
-        b = pool.acquire();
-      }
+      BufferPool from = streaming && bulk != null && bulk.hasRoom() ? bulk : pool;
+      ByteBuffer b = from.acquire();
       int n;
       try {
         n = src.read(b);

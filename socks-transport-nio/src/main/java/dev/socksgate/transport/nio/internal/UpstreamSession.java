@@ -27,12 +27,25 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class UpstreamSession implements Selectable {
 
+  /** How a session ended. */
+  public sealed interface Outcome permits Opened, Failed {}
+
   /**
-   * The outcome: on success {@code reply} and {@code channel} are set, and {@code received} holds
-   * bytes the upstream sent after its reply; on failure only {@code failure} is set.
+   * The upstream granted the request.
+   *
+   * @param reply its success reply
+   * @param channel the connected channel, registered with no interest, now the caller's
+   * @param received bytes the upstream sent after its reply
    */
-  public record Outcome(
-      Socks5Reply reply, SocketChannel channel, ByteBuffer received, StreamFailure failure) {}
+  public record Opened(Socks5Reply reply, SocketChannel channel, ByteBuffer received)
+      implements Outcome {}
+
+  /**
+   * The session failed; nothing is left open.
+   *
+   * @param failure why, as the client will be told
+   */
+  public record Failed(StreamFailure failure) implements Outcome {}
 
   /** Room for the longest reply (262 bytes) and whatever follows it in the same read. */
   static final int BUFFER = 1024;
@@ -92,8 +105,7 @@ public final class UpstreamSession implements Selectable {
     if (!(r instanceof ExitResult.Connected<NioExit> c)) {
       // The upstream itself is unreachable: that is our failure, not the target's.
       StreamFailure f = ((ExitResult.Failed<?>) r).failure();
-      finish(
-          new Outcome(null, null, null, f == StreamFailure.TIMED_OUT ? f : StreamFailure.GENERAL));
+      finish(new Failed(f == StreamFailure.TIMED_OUT ? f : StreamFailure.GENERAL));
       return;
     }
     channel = c.exit().channel();
@@ -180,7 +192,7 @@ public final class UpstreamSession implements Selectable {
     key.attach(null);
     SocketChannel c = channel;
     channel = null;
-    finish(new Outcome(reply, c, received, null));
+    finish(new Opened(reply, c, received));
   }
 
   private void onTimeout() {
@@ -194,7 +206,7 @@ public final class UpstreamSession implements Selectable {
       Closing.quietly(channel);
       channel = null;
     }
-    finish(new Outcome(null, null, null, failure));
+    finish(new Failed(failure));
   }
 
   private void finish(Outcome outcome) {

@@ -1,8 +1,7 @@
 package dev.socksgate.transport.nio.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,18 +35,19 @@ class BufferPoolTest {
   }
 
   @Test
-  void tryAcquire_lendsUpToTheCap_thenNull_untilOneIsBack() {
+  void hasRoom_untilTheCapIsLent_thenAgainOnceOneIsBack() {
     BufferPool pool = new BufferPool(4096, 1, 2);
-    ByteBuffer a = pool.tryAcquire();
-    ByteBuffer b = pool.tryAcquire();
-    assertNotNull(a);
-    assertNotNull(b);
-    assertNull(pool.tryAcquire(), "at the cap");
+    assertTrue(pool.hasRoom());
+    ByteBuffer a = pool.acquire();
+    assertTrue(pool.hasRoom());
+    pool.acquire();
+    assertFalse(pool.hasRoom(), "at the cap");
     assertEquals(2, pool.inUse());
     pool.release(a);
-    ByteBuffer c = pool.tryAcquire();
+    assertTrue(pool.hasRoom());
+    ByteBuffer c = pool.acquire();
     assertSame(a, c, "the retained buffer comes back");
-    assertNull(pool.tryAcquire());
+    assertFalse(pool.hasRoom());
     assertEquals(2, pool.highWater());
   }
 
