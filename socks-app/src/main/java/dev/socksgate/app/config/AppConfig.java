@@ -95,9 +95,4 @@ public record AppConfig(
       throw new IllegalArgumentException(option + " must be positive");
     }
   }
-
-  /** Returns true if every listener is bound to a loopback address. */
-  public boolean loopbackOnly() {
-    return listeners.stream().allMatch(l -> l.bind().getAddress().isLoopbackAddress());
-  }
 }

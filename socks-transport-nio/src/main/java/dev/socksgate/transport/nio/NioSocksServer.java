@@ -2,7 +2,6 @@ package dev.socksgate.transport.nio;
 
 import dev.socksgate.core.session.StreamService;
 import dev.socksgate.transport.nio.internal.Acceptor;
-import dev.socksgate.transport.nio.internal.BufferPool;
 import dev.socksgate.transport.nio.internal.Closing;
 import dev.socksgate.transport.nio.internal.EventLoop;
 import dev.socksgate.transport.nio.internal.ServerContext;
@@ -204,33 +203,15 @@ public final class NioSocksServer implements AutoCloseable {
   }
 
   /**
-   * Tests only: the relay buffer accounting summed over the loops: buffers in use and high water of
-   * both pools together (the high water as the sum of each pool's own, an upper bound of the most
-   * held at once), then the bulk pool's in use and high water alone.
+   * The relay buffers summed over the loops, for the transport's own tests: see {@link
+   * BufferStats}.
    */
-  int[] bufferAccounting() throws IOException {
-    EventLoop[] loops = transport.loops();
-    int[] sum = new int[4];
-    for (EventLoop loop : loops) {
-      CompletableFuture<int[]> f = new CompletableFuture<>();
-      loop.execute(
-          () -> {
-            BufferPool pool = ctx.pool(loop);
-            BufferPool bulk = ctx.bulkPool(loop);
-            f.complete(
-                bulk == null
-                    ? new int[] {pool.inUse(), pool.highWater(), 0, 0}
-                    : new int[] {
-                      pool.inUse() + bulk.inUse(),
-                      pool.highWater() + bulk.highWater(),
-                      bulk.inUse(),
-                      bulk.highWater()
-                    });
-          });
-      int[] one = await(f);
-      for (int i = 0; i < sum.length; i++) {
-        sum[i] += one[i];
-      }
+  BufferStats bufferStats() throws IOException {
+    BufferStats sum = BufferStats.NONE;
+    for (EventLoop loop : transport.loops()) {
+      CompletableFuture<BufferStats> f = new CompletableFuture<>();
+      loop.execute(() -> f.complete(BufferStats.of(ctx.pool(loop), ctx.bulkPool(loop))));
+      sum = sum.plus(await(f));
     }
     return sum;
   }

@@ -61,8 +61,9 @@ class BackpressureTest {
           }
         }
         awaitBuffersInUse(h, 1); // the up direction holds its one buffer, unwritable
-        int[] accounting = h.server.bufferAccounting();
-        assertTrue(accounting[1] <= 2, "high water " + accounting[1] + " buffers");
+        BufferStats accounting = h.server.bufferStats();
+        assertTrue(
+            accounting.highWater() <= 2, "high water " + accounting.highWater() + " buffers");
 
         CompletableFuture<long[]> received = CompletableFuture.supplyAsync(() -> drain(reader));
         writer.configureBlocking(true);
@@ -74,7 +75,8 @@ class BackpressureTest {
         long[] got = received.get(30, TimeUnit.SECONDS);
         assertEquals(source.generated, got[0], "bytes");
         assertEquals(source.crc.getValue(), got[1], "checksum");
-        assertTrue(h.server.bufferAccounting()[1] <= 2, "never more than a buffer per direction");
+        assertTrue(
+            h.server.bufferStats().highWater() <= 2, "never more than a buffer per direction");
       }
     }
   }
@@ -143,13 +145,13 @@ class BackpressureTest {
   /** Asks the loop (a bounded number of round trips, no sleeping) until the count is reached. */
   private static void awaitBuffersInUse(Harness h, int expected) throws IOException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    int[] now;
+    BufferStats now;
     do {
-      now = h.server.bufferAccounting();
-      if (now[0] == expected) {
+      now = h.server.bufferStats();
+      if (now.inUse() == expected) {
         return;
       }
     } while (System.nanoTime() < deadline);
-    fail("buffers in use: " + now[0] + ", expected " + expected);
+    fail("buffers in use: " + now.inUse() + ", expected " + expected);
   }
 }

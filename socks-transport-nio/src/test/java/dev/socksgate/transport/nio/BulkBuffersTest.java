@@ -26,23 +26,23 @@ class BulkBuffersTest {
   @Test
   void bulkStreams_borrowBulkBuffers_neverBeyondTheBudget_nothingLost() throws Exception {
     int bulk = 16 << 20; // the 32 MiB budget lends two of these at once
-    int[] accounting = relay(b -> b.bufferSize(SMALL).bulkBufferSize(bulk));
-    assertTrue(accounting[3] >= 1, "no stream ever borrowed a bulk buffer");
+    BufferStats accounting = relay(b -> b.bufferSize(SMALL).bulkBufferSize(bulk));
+    assertTrue(accounting.bulkHighWater() >= 1, "no stream ever borrowed a bulk buffer");
     assertTrue(
-        accounting[3] <= NioServerConfig.BULK_BYTES_PER_LOOP / bulk,
-        "bulk high water " + accounting[3] + " beyond the budget");
+        accounting.bulkHighWater() <= NioServerConfig.BULK_BYTES_PER_LOOP / bulk,
+        "bulk high water " + accounting.bulkHighWater() + " beyond the budget");
   }
 
   @Test
   void bulkBuffersOff_noneBorrowed_nothingLost() throws Exception {
-    int[] accounting = relay(b -> b.bufferSize(SMALL).bulkBufferSize(0));
-    assertEquals(0, accounting[3], "bulk high water");
+    BufferStats accounting = relay(b -> b.bufferSize(SMALL).bulkBufferSize(0));
+    assertEquals(0, accounting.bulkHighWater(), "bulk high water");
   }
 
   @Test
   void bulkNotAboveTheRelayBuffer_noneBorrowed() throws Exception {
-    int[] accounting = relay(b -> b.bufferSize(SMALL).bulkBufferSize(SMALL));
-    assertEquals(0, accounting[3], "bulk high water");
+    BufferStats accounting = relay(b -> b.bufferSize(SMALL).bulkBufferSize(SMALL));
+    assertEquals(0, accounting.bulkHighWater(), "bulk high water");
   }
 
   @Test
@@ -60,14 +60,14 @@ class BulkBuffersTest {
         c.send(message);
         assertArrayEquals(message, c.read(message.length), "round trip " + i);
       }
-      int[] accounting = h.server.bufferAccounting();
-      assertEquals(0, accounting[3], "bulk high water");
-      assertTrue(accounting[1] >= 1, "the relay used its small buffers");
+      BufferStats accounting = h.server.bufferStats();
+      assertEquals(0, accounting.bulkHighWater(), "bulk high water");
+      assertTrue(accounting.highWater() >= 1, "the relay used its small buffers");
     }
   }
 
   /** Runs the streams through a one-loop server and returns its buffer accounting after. */
-  private static int[] relay(Consumer<NioServerConfig.Builder> config) throws Exception {
+  private static BufferStats relay(Consumer<NioServerConfig.Builder> config) throws Exception {
     try (Harness h = Harness.options().loops(1).config(config).start();
         EchoOrigin echo = EchoOrigin.start(FakeNames.v4())) {
       List<LoadClient.Result> results =
@@ -86,15 +86,15 @@ class BulkBuffersTest {
   }
 
   /** Asks the loop (bounded round trips, no sleeping) until every buffer is back. */
-  private static int[] awaitNoneInUse(Harness h) throws Exception {
+  private static BufferStats awaitNoneInUse(Harness h) throws Exception {
     long deadline = System.nanoTime() + 5_000_000_000L;
-    int[] now;
+    BufferStats now;
     do {
-      now = h.server.bufferAccounting();
-      if (now[0] == 0) {
+      now = h.server.bufferStats();
+      if (now.inUse() == 0) {
         return now;
       }
     } while (System.nanoTime() < deadline);
-    throw new AssertionError("buffers still borrowed after the tunnels closed: " + now[0]);
+    throw new AssertionError("buffers still borrowed after the tunnels closed: " + now.inUse());
   }
 }

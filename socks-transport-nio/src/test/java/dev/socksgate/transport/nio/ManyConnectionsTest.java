@@ -40,8 +40,8 @@ class ManyConnectionsTest {
               + " connections failed, e.g. "
               + bad.stream().limit(3).collect(Collectors.toList()));
       assertEquals(CONNECTIONS, echo.accepted());
-      int[] buffers = h.server.bufferAccounting();
-      assertTrue(buffers[1] <= 2 * CONNECTIONS, "high water " + buffers[1]);
+      BufferStats buffers = h.server.bufferStats();
+      assertTrue(buffers.highWater() <= 2 * CONNECTIONS, "high water " + buffers.highWater());
     }
   }
 }

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <p>Somewhat longer than the house's ~200 lines: it is one state machine, and keeping every
  * pre-relay transition (and which timer applies in which state) in one file keeps it reviewable.
  */
-public final class ClientConnection implements Endpoint.Handler {
+final class ClientConnection implements Endpoint.Handler {
 
   private static final ByteBuffer NOTHING = ByteBuffer.allocate(0).asReadOnlyBuffer();
   private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);

@@ -7,7 +7,7 @@ import java.util.Objects;
  * instance per timer it needs and reschedules it, so that a connection costs at most one heap entry
  * and no allocation per timeout. Confined to the loop thread of its queue.
  */
-public final class Deadline {
+final class Deadline {
 
   private final Runnable action;
   long dueNanos;

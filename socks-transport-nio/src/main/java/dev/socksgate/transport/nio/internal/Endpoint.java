@@ -16,7 +16,7 @@ import java.nio.channels.SocketChannel;
  *
  * <p>Confined to its loop thread.
  */
-public final class Endpoint implements Selectable {
+final class Endpoint implements Selectable {
 
   /** Reacts to an endpoint's readiness. Called on the loop thread. */
   public interface Handler {

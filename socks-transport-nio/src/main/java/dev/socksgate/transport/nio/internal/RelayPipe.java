@@ -80,11 +80,6 @@ final class RelayPipe {
     return done;
   }
 
-  /** Returns the bytes held, waiting for {@code dst}. */
-  int buffered() {
-    return held == null ? 0 : held.remaining();
-  }
-
   /**
    * Reads from {@code src} and writes what came at once to {@code dst}; while a read fills the
    * whole buffer and its write completes, reads again (at most {@value #READS_PER_EVENT} reads).

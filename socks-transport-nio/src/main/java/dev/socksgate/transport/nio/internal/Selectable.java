@@ -1,7 +1,7 @@
 package dev.socksgate.transport.nio.internal;
 
 /** What an event loop finds attached to a selection key. Called on the loop thread only. */
-public interface Selectable {
+interface Selectable {
 
   /**
    * The key's channel is ready.
