@@ -8,7 +8,6 @@ import dev.socksgate.app.cli.Invocation;
 import dev.socksgate.app.cli.UsageException;
 import dev.socksgate.app.config.AppConfig;
 import dev.socksgate.app.logging.LogStartup;
-import dev.socksgate.app.logging.Redacted;
 import dev.socksgate.app.wiring.Injectors;
 import dev.socksgate.app.wiring.Lifecycle;
 import dev.socksgate.app.wiring.ServerModules;
@@ -62,7 +61,6 @@ public final class Main {
     }
     Invocation.Run run = (Invocation.Run) invocation;
     AppConfig config = run.config();
-    Redacted.setSafeLogging(config.safeLogging());
     return serve(config, run.checkOnly(), out, logging, signals);
   }
 

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs what the server reports, under Tor's SafeLogging: every client address, target and
- * credential goes through {@link Redacted}. Called on event-loop threads; only logs.
+ * credential goes through {@link SafeLogging}. Called on event-loop threads; only logs.
  */
 public final class LoggingServerEvents implements ServerEvents {
 
@@ -21,16 +21,20 @@ public final class LoggingServerEvents implements ServerEvents {
 
   private final UnsafeSocksWarnings unsafeWarnings;
   private final boolean testSocks;
+  private final SafeLogging safeLogging;
 
   /**
    * Creates the hook.
    *
    * @param unsafeWarnings the rate limit for the unsafe-SOCKS warning
    * @param testSocks log the safety of every request (Tor's TestSocks)
+   * @param safeLogging what addresses, targets and credentials print as
    */
-  public LoggingServerEvents(UnsafeSocksWarnings unsafeWarnings, boolean testSocks) {
+  public LoggingServerEvents(
+      UnsafeSocksWarnings unsafeWarnings, boolean testSocks, SafeLogging safeLogging) {
     this.unsafeWarnings = unsafeWarnings;
     this.testSocks = testSocks;
+    this.safeLogging = safeLogging;
   }
 
   @Override
@@ -51,12 +55,12 @@ public final class LoggingServerEvents implements ServerEvents {
     } else if (error.kind() == HandshakeError.Kind.HTTP_REQUEST) {
       LOG.info(
           "a client from {} spoke HTTP to the SOCKS port; it got the explanation page",
-          Redacted.of(client.remote().getAddress().getHostAddress()));
+          safeLogging.of(client.remote().getAddress().getHostAddress()));
     }
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "handshake from {} failed: {} ({})",
-          Redacted.of(client.remote().getAddress().getHostAddress()),
+          safeLogging.of(client.remote().getAddress().getHostAddress()),
           error.kind(),
           error.detail());
     }
@@ -70,7 +74,7 @@ public final class LoggingServerEvents implements ServerEvents {
       LOG.info(
           "{} request to {} was safe: it gave a host name",
           request.protocol(),
-          Redacted.of(request.target()));
+          safeLogging.of(request.target()));
     }
   }
 
@@ -81,7 +85,7 @@ public final class LoggingServerEvents implements ServerEvents {
           "{} {} to {} failed: {}",
           request.protocol(),
           request.command(),
-          Redacted.of(request.target()),
+          safeLogging.of(request.target()),
           failure);
     }
   }
@@ -92,7 +96,7 @@ public final class LoggingServerEvents implements ServerEvents {
           "A client at {} gave only an IP address, not a host name{}. Programs that "
               + "resolve names themselves can leak the names they visit to their DNS server; use "
               + "SOCKS4a or SOCKS5 with remote name resolution (curl --socks5-hostname).",
-          Redacted.of(client.remote().getAddress().getHostAddress()),
+          safeLogging.of(client.remote().getAddress().getHostAddress()),
           refused ? " (refused: --safe-socks is on)" : "");
     }
   }

@@ -1,5 +1,5 @@
 /**
- * Tor's SafeLogging for this server: {@link dev.socksgate.app.logging.Redacted} keeps client
+ * Tor's SafeLogging for this server: {@link dev.socksgate.app.logging.SafeLogging} keeps client
  * addresses, destinations, host names and credentials out of log lines unless safe logging is
  * turned off.
  */

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.socksgate.app.config.AppConfig;
 import dev.socksgate.app.logging.LoggingServerEvents;
+import dev.socksgate.app.logging.SafeLogging;
 import dev.socksgate.core.policy.UnsafeSocksWarnings;
 import dev.socksgate.transport.nio.ServerEvents;
 
@@ -16,6 +17,8 @@ public final class EventsModule extends AbstractModule {
   ServerEvents serverEvents(AppConfig config) {
     boolean always = config.safeSocks() || config.testSocks();
     return new LoggingServerEvents(
-        new UnsafeSocksWarnings(System::nanoTime, always), config.testSocks());
+        new UnsafeSocksWarnings(System::nanoTime, always),
+        config.testSocks(),
+        new SafeLogging(config.safeLogging()));
   }
 }
