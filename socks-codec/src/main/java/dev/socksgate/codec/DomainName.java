@@ -44,25 +44,17 @@ public final class DomainName {
     return of(name.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  private static String problem(byte[] bytes) {
+  private static void validate(byte[] bytes) {
     if (bytes.length == 0) {
-      return "empty domain name";
+      throw new IllegalArgumentException("empty domain name");
     }
     if (bytes.length > WireLimits.MAX_DOMAIN_LENGTH) {
-      return "domain name longer than 255 bytes: " + bytes.length;
+      throw new IllegalArgumentException("domain name longer than 255 bytes: " + bytes.length);
     }
     for (byte b : bytes) {
       if (b == 0) {
-        return "NUL byte in domain name";
+        throw new IllegalArgumentException("NUL byte in domain name");
       }
-    }
-    return null;
-  }
-
-  private static void validate(byte[] bytes) {
-    String problem = problem(bytes);
-    if (problem != null) {
-      throw new IllegalArgumentException(problem);
     }
   }
 

@@ -4,6 +4,7 @@ import dev.socksgate.codec.CodecError;
 import dev.socksgate.codec.DomainName;
 import dev.socksgate.codec.SocksAddress;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 
 /**
  * Reads and writes the SOCKS5 ATYP + address + port tail shared by requests and replies (RFC 1928
@@ -42,18 +43,18 @@ public final class AddressCodec {
   }
 
   /**
-   * Returns null if the domain name of length {@code len} starting at the reader's offset (after
-   * its length byte) is acceptable, else the error. The bytes must be readable.
+   * Returns what is wrong with the domain name of length {@code len} starting at the reader's
+   * offset (after its length byte), or empty if it is acceptable. The bytes must be readable.
    */
-  public static CodecError checkDomain(WireReader r, int len, String field) {
+  public static Optional<CodecError> checkDomain(WireReader r, int len, String field) {
     if (len == 0) {
-      return new CodecError(CodecError.Reason.BAD_LENGTH, field, 0);
+      return Optional.of(new CodecError(CodecError.Reason.BAD_LENGTH, field, 0));
     }
     int nul = r.indexOfNul(len);
     if (nul >= 0) {
-      return new CodecError(CodecError.Reason.BAD_VALUE, field, 0);
+      return Optional.of(new CodecError(CodecError.Reason.BAD_VALUE, field, 0));
     }
-    return null;
+    return Optional.empty();
   }
 
   /** Reads an address of the given type; all its bytes must be readable and valid. */

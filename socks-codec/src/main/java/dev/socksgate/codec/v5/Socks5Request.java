@@ -8,6 +8,7 @@ import dev.socksgate.codec.internal.AddressCodec;
 import dev.socksgate.codec.internal.WireReader;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A SOCKS5 request (RFC 1928 §4): {@code VER=05 CMD RSV=00 ATYP DST.ADDR DST.PORT}.
@@ -100,9 +101,9 @@ public record Socks5Request(Socks5Command command, SocksAddress dstAddr, int dst
     if (atyp == AddressCodec.DOMAIN) {
       int len = addrLen - 1;
       r.u8();
-      CodecError bad = AddressCodec.checkDomain(r, len, field);
-      if (bad != null) {
-        return new Decoded.Malformed<>(bad);
+      Optional<CodecError> bad = AddressCodec.checkDomain(r, len, field);
+      if (bad.isPresent()) {
+        return new Decoded.Malformed<>(bad.get());
       }
       if (!r.has(len + 2)) {
         return r.needUntil(HEADER + addrLen + 2);
