@@ -58,7 +58,7 @@ public final class DecodeAssert {
   }
 
   /**
-   * Asserts the incremental-decoding contract for one complete, valid message (house style §20):
+   * Asserts the incremental-decoding contract for one complete, valid message:
    *
    * <ol>
    *   <li>the whole message decodes to {@code expected} and uses every byte;

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every wire code type is an open value (house style §6): {@code of(byte)} never throws for any of
- * the 256 bytes and keeps the byte, equality and hash are by value, the named constants are what
- * {@code of} returns, and {@code isKnown()} is true exactly for the named codes.
+ * Every wire code type is an open value: {@code of(byte)} never throws for any of the 256 bytes and
+ * keeps the byte, equality and hash are by value, the named constants are what {@code of} returns,
+ * and {@code isKnown()} is true exactly for the named codes.
  */
 class OpenCodesTest {
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * The limits are asserted as numbers (house style §10) and against the message layouts they bound;
- * the decoders' tests show each limit at the limit and one past it.
+ * The limits are asserted as numbers and against the message layouts they bound; the decoders'
+ * tests show each limit at the limit and one past it.
  */
 class WireLimitsTest {
 

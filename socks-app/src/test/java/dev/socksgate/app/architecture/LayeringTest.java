@@ -64,7 +64,7 @@ class LayeringTest {
         .whereLayer("frameworks")
         .mayOnlyBeAccessedByLayers("app")
         .ensureAllClassesAreContainedInArchitecture()
-        .because("dependencies point inward: app -> transport -> core -> codec (house style §1)")
+        .because("dependencies point inward: app -> transport -> core -> codec")
         .check(ALL);
   }
 
@@ -141,10 +141,10 @@ class LayeringTest {
         .check(ALL);
     GeneralCodingRules.NO_CLASSES_SHOULD_USE_JODATIME.because("java.time is enough").check(ALL);
     GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION
-        .because("constructor injection only (house style §3)")
+        .because("constructor injection only")
         .check(ALL);
     GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS
-        .because("typed errors (house style §9)")
+        .because("typed errors")
         .check(ALL);
   }
 }

@@ -35,7 +35,7 @@ class CodecArchitectureTest {
             "java.nio",
             "java.nio.charset",
             "java.net")
-        .because("the codec is a standalone library over java.base (house style §1)")
+        .because("the codec is a standalone library over java.base")
         .check(CODEC);
   }
 
@@ -48,7 +48,7 @@ class CodecArchitectureTest {
         .orShould()
         .dependOnClassesThat()
         .haveSimpleNameStartingWith("Socket")
-        .because("the codec is sans-IO: callers own sockets and buffers (house style §4)")
+        .because("the codec is sans-IO: callers own sockets and buffers")
         .check(CODEC);
   }
 
@@ -60,7 +60,7 @@ class CodecArchitectureTest {
         .should()
         .onlyBeAccessed()
         .byAnyPackage("dev.socksgate.codec..")
-        .because("internal is not exported (house style §2)")
+        .because("internal is not exported")
         .check(CODEC);
   }
 }

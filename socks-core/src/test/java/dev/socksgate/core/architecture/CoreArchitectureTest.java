@@ -10,9 +10,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The core is the framework-free inner ring (house style §1, §3, §4, §19): it depends on the JDK
- * and the codec only, and it never logs, injects, spawns or schedules threads, reads clocks or
- * touches sockets. The module descriptor enforces the module graph; these rules enforce the rest.
+ * The core is the framework-free inner ring: it depends on the JDK and the codec only, and it never
+ * logs, injects, spawns or schedules threads, reads clocks or touches sockets. The module
+ * descriptor enforces the module graph; these rules enforce the rest.
  */
 class CoreArchitectureTest {
 
@@ -45,7 +45,7 @@ class CoreArchitectureTest {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage("java..", "dev.socksgate.codec..", "dev.socksgate.core..")
-        .because("core requires only the codec (house style §1)")
+        .because("core requires only the codec")
         .check(core());
   }
 
@@ -61,7 +61,7 @@ class CoreArchitectureTest {
         .orShould()
         .dependOnClassesThat()
         .haveNameMatching("java\\.net\\.(Server|Datagram)Socket.*")
-        .because("the core is sans-IO: transports own sockets and buffers (house style §4)")
+        .because("the core is sans-IO: transports own sockets and buffers")
         .check(core());
   }
 
@@ -84,7 +84,7 @@ class CoreArchitectureTest {
         .haveNameMatching("java\\.util\\.Timer.*")
         .because(
             "the core chooses no threads: continuations run where a port completes its"
-                + " stage, and timers live on the transport's loop (house style §1, §15)")
+                + " stage, and timers live on the transport's loop")
         .check(core());
   }
 
@@ -98,9 +98,7 @@ class CoreArchitectureTest {
         .orShould()
         .dependOnClassesThat()
         .haveFullyQualifiedName("java.time.Clock")
-        .because(
-            "time enters the core only through the TimeSource port, so tests control it"
-                + " (house style §1)")
+        .because("time enters the core only through the TimeSource port, so tests control it")
         .check(core());
   }
 
@@ -110,9 +108,7 @@ class CoreArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.google.inject..", "javax.inject..", "jakarta.inject..")
-        .because(
-            "Guice lives in socks-app alone; lower modules are built in @Provides methods"
-                + " (house style §3)")
+        .because("Guice lives in socks-app alone; lower modules are built in @Provides methods")
         .check(core());
   }
 
@@ -125,9 +121,7 @@ class CoreArchitectureTest {
         .orShould()
         .dependOnClassesThat()
         .haveFullyQualifiedName("java.lang.System$Logger")
-        .because(
-            "the core returns typed results and leaves logging to transport and app"
-                + " (house style §19)")
+        .because("the core returns typed results and leaves logging to transport and app")
         .check(core());
   }
 

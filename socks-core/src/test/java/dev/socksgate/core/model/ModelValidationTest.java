@@ -9,7 +9,7 @@ import dev.socksgate.core.testing.Requests;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 
-/** The model's validating constructors and redacted {@code toString}s (house style §8). */
+/** The model's validating constructors and redacted {@code toString}s. */
 class ModelValidationTest {
 
   @Test

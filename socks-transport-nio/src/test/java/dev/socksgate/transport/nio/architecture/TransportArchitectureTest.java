@@ -55,7 +55,7 @@ class TransportArchitectureTest {
             "java..",
             "javax.crypto..",
             "org.slf4j..")
-        .because("dependencies point inward: transport → core → codec (STYLE §1)")
+        .because("dependencies point inward: transport → core → codec")
         .check(CLASSES);
   }
 
@@ -67,7 +67,7 @@ class TransportArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.google.inject..", "javax.inject..", "jakarta.inject..")
-        .because("Guice exists only in socks-app (STYLE §3)")
+        .because("Guice exists only in socks-app")
         .check(CLASSES);
   }
 
@@ -79,7 +79,7 @@ class TransportArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.socksgate.codec.internal..", "dev.socksgate.core..internal..")
-        .because("a module's internal packages are its own (STYLE §2)")
+        .because("a module's internal packages are its own")
         .check(CLASSES);
   }
 
@@ -128,7 +128,7 @@ class TransportArchitectureTest {
         .haveFullyQualifiedName("java.util.concurrent.ScheduledThreadPoolExecutor")
         .orShould()
         .callMethod(Thread.class, "sleep", long.class)
-        .because("timers live in the loop's deadline heap (STYLE §15)")
+        .because("timers live in the loop's deadline heap")
         .check(CLASSES);
   }
 
@@ -143,7 +143,7 @@ class TransportArchitectureTest {
         .beStatic()
         .andShould()
         .beFinal()
-        .because("STYLE §19")
+        .because("a logger is a private static final field of its class")
         .check(CLASSES);
   }
 
