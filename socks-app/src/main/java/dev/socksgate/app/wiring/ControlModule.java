@@ -4,7 +4,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.socksgate.app.config.AppConfig;
-import dev.socksgate.app.control.ControlPort;
 import dev.socksgate.core.isolation.TorIsolationPolicy;
 import java.util.Optional;
 
@@ -17,12 +16,5 @@ public final class ControlModule extends AbstractModule {
     return config
         .controlPort()
         .map(bind -> new ControlService(bind, config.controlCookieFile(), isolation));
-  }
-
-  /** Exposed for tests that read the bound address. */
-  @Provides
-  @Singleton
-  Optional<ControlPort> controlPort(Optional<ControlService> service) {
-    return service.map(ControlService::port);
   }
 }

@@ -1,4 +1,4 @@
-package dev.socksgate.app.control;
+package dev.socksgate.app.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,9 +11,6 @@ import com.google.inject.TypeLiteral;
 import dev.socksgate.app.cli.CliParser;
 import dev.socksgate.app.cli.Invocation;
 import dev.socksgate.app.config.AppConfig;
-import dev.socksgate.app.wiring.Injectors;
-import dev.socksgate.app.wiring.Lifecycle;
-import dev.socksgate.app.wiring.ServerModules;
 import dev.socksgate.core.isolation.TorIsolationPolicy;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -32,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The control port, wired by the real injector: NEWNYM over a socket advances the epoch. */
-class ControlPortTest {
+class ControlServiceTest {
 
   @TempDir Path dir;
 
@@ -59,8 +56,9 @@ class ControlPortTest {
     try {
       InetSocketAddress control =
           injector
-              .getInstance(Key.get(new TypeLiteral<Optional<ControlPort>>() {}))
+              .getInstance(Key.get(new TypeLiteral<Optional<ControlService>>() {}))
               .orElseThrow()
+              .port()
               .boundAddress();
       TorIsolationPolicy policy = injector.getInstance(TorIsolationPolicy.class);
       long before = policy.currentEpoch();
