@@ -5,15 +5,12 @@ import dev.socksgate.codec.v5.Socks5Command;
 import dev.socksgate.codec.v5.Socks5Request;
 import dev.socksgate.core.model.Host;
 import dev.socksgate.core.model.IsolationKey;
-import dev.socksgate.core.model.StreamFailure;
 import dev.socksgate.core.model.StreamRequest;
 import dev.socksgate.core.port.ExitConnector;
 import dev.socksgate.core.port.ExitResult;
-import dev.socksgate.transport.nio.internal.EventLoop;
 import dev.socksgate.transport.nio.internal.UpstreamSession;
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -50,14 +47,13 @@ public final class UpstreamExitConnector implements ExitConnector<NioExit> {
     Socks5Request connect =
         new Socks5Request(
             Socks5Command.CONNECT, toSocks(request.target().host()), request.target().port());
-    CompletableFuture<UpstreamSession.Outcome> session = new CompletableFuture<>();
-    run(transport, () -> start(transport, upstream, key, connect, earlyData, session), session);
-    return session.thenApply(
-        o ->
-            o instanceof UpstreamSession.Opened opened
-                ? new ExitResult.Connected<>(
-                    NioExit.of(opened.channel(), ByteBuffer.allocate(0), opened.received()))
-                : new ExitResult.Failed<NioExit>(((UpstreamSession.Failed) o).failure()));
+    return UpstreamSessions.open(transport, upstream, key, connect, earlyData)
+        .thenApply(
+            o ->
+                o instanceof UpstreamSession.Opened opened
+                    ? new ExitResult.Connected<>(
+                        NioExit.of(opened.channel(), ByteBuffer.allocate(0), opened.received()))
+                    : new ExitResult.Failed<NioExit>(((UpstreamSession.Failed) o).failure()));
   }
 
   /** The target as SOCKS carries it: a name stays a name, so no lookup happens here. */
@@ -66,35 +62,5 @@ public final class UpstreamExitConnector implements ExitConnector<NioExit> {
       return SocksAddress.domain(n.name());
     }
     return SocksAddress.of(((Host.Address) host).address());
-  }
-
-  /** Starts one upstream session on the calling loop thread. */
-  static void start(
-      NioTransport transport,
-      Upstream upstream,
-      IsolationKey key,
-      Socks5Request request,
-      ByteBuffer earlyData,
-      CompletableFuture<UpstreamSession.Outcome> session) {
-    UpstreamSession.start(
-        transport.currentOrNext(),
-        upstream.address(),
-        upstream.credentials().username(),
-        upstream.credentials().password(key),
-        request,
-        earlyData,
-        upstream.timeout().toNanos(),
-        session);
-  }
-
-  /** Runs {@code start} on the current loop, or hands it to one; fails the session if full. */
-  static void run(
-      NioTransport transport, Runnable start, CompletableFuture<UpstreamSession.Outcome> session) {
-    EventLoop loop = transport.currentOrNext();
-    if (loop.inEventLoop()) {
-      start.run();
-    } else if (!loop.tryExecute(start)) {
-      session.complete(new UpstreamSession.Failed(StreamFailure.GENERAL));
-    }
   }
 }

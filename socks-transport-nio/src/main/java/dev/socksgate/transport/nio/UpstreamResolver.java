@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -47,21 +46,16 @@ public final class UpstreamResolver implements dev.socksgate.core.port.Resolver 
   }
 
   private CompletionStage<Optional<SocksAddress>> ask(Socks5Request request, IsolationKey key) {
-    CompletableFuture<UpstreamSession.Outcome> session = new CompletableFuture<>();
-    UpstreamExitConnector.run(
-        transport,
-        () ->
-            UpstreamExitConnector.start(
-                transport, upstream, key, request, ByteBuffer.allocate(0), session),
-        session);
-    return session.thenApply(
-        o -> {
-          if (o instanceof UpstreamSession.Opened opened) {
-            Closing.quietly(opened.channel()); // one answer per connection, as Tor closes after it
-            return opened.reply().bndAddr();
-          }
-          return Optional.<SocksAddress>empty();
-        });
+    return UpstreamSessions.open(transport, upstream, key, request, ByteBuffer.allocate(0))
+        .thenApply(
+            o -> {
+              if (o instanceof UpstreamSession.Opened opened) {
+                Closing.quietly(
+                    opened.channel()); // one answer per connection, as Tor closes after it
+                return opened.reply().bndAddr();
+              }
+              return Optional.<SocksAddress>empty();
+            });
   }
 
   private static Optional<InetAddress> address(SocksAddress a) {
