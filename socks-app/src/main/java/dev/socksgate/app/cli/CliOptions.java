@@ -1,5 +1,6 @@
 package dev.socksgate.app.cli;
 
+import dev.socksgate.transport.nio.NioServerConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ final class CliOptions {
   @Option(
       names = "--max-connections",
       paramLabel = "N",
-      defaultValue = "10000",
+      defaultValue = "" + NioServerConfig.DEFAULT_MAX_CONNECTIONS,
       description = "Most client connections at once. Default: ${DEFAULT-VALUE}.")
   int maxConnections;
 
@@ -69,14 +70,14 @@ final class CliOptions {
   @Option(
       names = "--buffer-size",
       paramLabel = "BYTES",
-      defaultValue = "65536",
+      defaultValue = "" + NioServerConfig.DEFAULT_BUFFER_SIZE,
       description = "Relay buffer per direction. Default: ${DEFAULT-VALUE}.")
   int bufferSize;
 
   @Option(
       names = "--bulk-buffer-size",
       paramLabel = "BYTES",
-      defaultValue = "262144",
+      defaultValue = "" + NioServerConfig.DEFAULT_BULK_BUFFER_SIZE,
       description =
           "Relay buffer per direction while it streams (reads keep filling "
               + "--buffer-size); each loop lends at most 32 MiB of them at once. 0 turns them off. "

@@ -1,5 +1,7 @@
 package dev.socksgate.app.config;
 
+import dev.socksgate.transport.nio.NioServerConfig;
+import dev.socksgate.transport.nio.NioTransport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -77,16 +79,26 @@ public record AppConfig(
     if (idleTimeout.isNegative()) {
       throw new IllegalArgumentException("--idle-timeout must not be negative");
     }
+    // The ranges are the transport's own (its constants), so the two layers cannot disagree; the
+    // check is repeated here only to name the option in the message.
+    int minBuffer = NioServerConfig.MIN_BUFFER_SIZE;
+    int maxBuffer = NioServerConfig.MAX_BUFFER_SIZE;
     if (maxConnections < 1
         || loops < 1
-        || loops > 256
-        || bufferSize < 1024
-        || bufferSize > 16 << 20) {
+        || loops > NioTransport.MAX_LOOPS
+        || bufferSize < minBuffer
+        || bufferSize > maxBuffer) {
       throw new IllegalArgumentException(
-          "--max-connections >= 1, --loops 1..256," + " --buffer-size 1024..16777216");
+          "--max-connections >= 1, --loops 1.."
+              + NioTransport.MAX_LOOPS
+              + ", --buffer-size "
+              + minBuffer
+              + ".."
+              + maxBuffer);
     }
-    if (bulkBufferSize != 0 && (bulkBufferSize < 1024 || bulkBufferSize > 16 << 20)) {
-      throw new IllegalArgumentException("--bulk-buffer-size 0 (off) or 1024..16777216");
+    if (bulkBufferSize != 0 && (bulkBufferSize < minBuffer || bulkBufferSize > maxBuffer)) {
+      throw new IllegalArgumentException(
+          "--bulk-buffer-size 0 (off) or " + minBuffer + ".." + maxBuffer);
     }
   }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.socksgate.app.config.AppConfig;
 import dev.socksgate.app.config.SocksPortSpec;
+import dev.socksgate.transport.nio.NioServerConfig;
+import dev.socksgate.transport.nio.NioTransport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -30,6 +32,25 @@ class CliParserTest {
 
   private AppConfig run(String... args) throws UsageException {
     return assertInstanceOf(Invocation.Run.class, parser.parse(args)).config();
+  }
+
+  @Test
+  void defaultsAndLimits_areTheTransportsOwn() throws Exception {
+    AppConfig c = run();
+    assertEquals(NioServerConfig.DEFAULT_MAX_CONNECTIONS, c.maxConnections());
+    assertEquals(NioServerConfig.DEFAULT_BUFFER_SIZE, c.bufferSize());
+    assertEquals(NioServerConfig.DEFAULT_BULK_BUFFER_SIZE, c.bulkBufferSize());
+    assertEquals(NioTransport.MAX_LOOPS, run("--loops", "" + NioTransport.MAX_LOOPS).loops());
+    assertThrows(UsageException.class, () -> run("--loops", "" + (NioTransport.MAX_LOOPS + 1)));
+    assertEquals(
+        NioServerConfig.MAX_BUFFER_SIZE,
+        run("--buffer-size", "" + NioServerConfig.MAX_BUFFER_SIZE).bufferSize());
+    assertThrows(
+        UsageException.class,
+        () -> run("--buffer-size", "" + (NioServerConfig.MAX_BUFFER_SIZE + 1)));
+    assertThrows(
+        UsageException.class,
+        () -> run("--bulk-buffer-size", "" + (NioServerConfig.MIN_BUFFER_SIZE - 1)));
   }
 
   @Test

@@ -52,6 +52,12 @@ public record NioServerConfig(
   /** The default relay buffer size: 64 KiB. */
   public static final int DEFAULT_BUFFER_SIZE = 64 * 1024;
 
+  /** The smallest relay buffer: 1 KiB. */
+  public static final int MIN_BUFFER_SIZE = 1024;
+
+  /** The largest relay buffer, plain or bulk: 16 MiB. */
+  public static final int MAX_BUFFER_SIZE = 16 << 20;
+
   /** The default bulk relay buffer size: 256 KiB. */
   public static final int DEFAULT_BULK_BUFFER_SIZE = 256 * 1024;
 
@@ -59,7 +65,7 @@ public record NioServerConfig(
   public static final int BULK_BYTES_PER_LOOP = 32 << 20;
 
   /** The default connection cap. */
-  public static final int DEFAULT_MAX_CONNECTIONS = 4096;
+  public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
   /** The default listen backlog. */
   public static final int DEFAULT_BACKLOG = 512;
@@ -81,9 +87,12 @@ public record NioServerConfig(
     if (listeners.isEmpty()) {
       throw new IllegalArgumentException("at least one listener is needed");
     }
-    check(bufferSize >= 1024 && bufferSize <= 16 << 20, "bufferSize must be 1 KiB to 16 MiB");
     check(
-        bulkBufferSize == 0 || bulkBufferSize >= 1024 && bulkBufferSize <= 16 << 20,
+        bufferSize >= MIN_BUFFER_SIZE && bufferSize <= MAX_BUFFER_SIZE,
+        "bufferSize must be 1 KiB to 16 MiB");
+    check(
+        bulkBufferSize == 0
+            || bulkBufferSize >= MIN_BUFFER_SIZE && bulkBufferSize <= MAX_BUFFER_SIZE,
         "bulkBufferSize must be 0 (off) or 1 KiB to 16 MiB");
     check(maxConnections >= 1, "maxConnections must be at least 1");
     check(backlog >= 1, "backlog must be at least 1");

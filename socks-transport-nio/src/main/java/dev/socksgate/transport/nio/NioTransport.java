@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class NioTransport implements AutoCloseable {
 
+  /** The most event loops one transport runs. */
+  public static final int MAX_LOOPS = 1024;
+
   private final int loopCount;
   private final AtomicInteger next = new AtomicInteger();
   private volatile EventLoop[] loops;
@@ -27,8 +30,8 @@ public final class NioTransport implements AutoCloseable {
    * @throws IllegalArgumentException if {@code loopCount} is not between 1 and 1024
    */
   public NioTransport(int loopCount) {
-    if (loopCount < 1 || loopCount > 1024) {
-      throw new IllegalArgumentException("loopCount must be 1 to 1024: " + loopCount);
+    if (loopCount < 1 || loopCount > MAX_LOOPS) {
+      throw new IllegalArgumentException("loopCount must be 1 to " + MAX_LOOPS + ": " + loopCount);
     }
     this.loopCount = loopCount;
   }
