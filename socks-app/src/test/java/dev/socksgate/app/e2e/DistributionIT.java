@@ -83,9 +83,21 @@ class DistributionIT {
             "conf/socksgate.conf",
             "conf/log4j2.properties",
             "systemd/socksgate.service",
-            "README.md")) {
+            "README.md",
+            "THIRD-PARTY.txt",
+            "licenses/Apache-2.0.txt",
+            "licenses/MIT-SLF4J.txt")) {
       assertTrue(Files.isRegularFile(home.resolve(f)), f);
     }
+    String thirdParty = Files.readString(home.resolve("THIRD-PARTY.txt"));
+    for (String jar : names(home.resolve("lib"))) {
+      if (!jar.startsWith("socks-")) { // our own modules are not third-party
+        String artifact = jar.replaceFirst("-[0-9].*$", ""); // the name before the version
+        assertTrue(thirdParty.contains(":" + artifact + ":"), "THIRD-PARTY.txt lists " + jar);
+      }
+    }
+    assertTrue(
+        Files.readString(home.resolve("licenses/Apache-2.0.txt")).contains("Apache License"));
     assertEquals(
         names(AppProcess.modules()),
         names(home.resolve("lib")),
