@@ -41,12 +41,14 @@ class DistributionIT {
 
   @TempDir static Path temp;
   private static Path spaced;
+  private static Path spacedCache;
 
   /** Unpacks the tarball once, into a folder whose name has a space. */
   @BeforeAll
   static void unpack() throws Exception {
     Path tarball = tarball();
     spaced = Files.createDirectories(temp.resolve("install dir"));
+    spacedCache = Files.createDirectories(temp.resolve("cache dir"));
     Result r =
         run(
             List.of("tar", "-xzf", tarball.toAbsolutePath().toString(), "-C", spaced.toString()),
@@ -120,11 +122,23 @@ class DistributionIT {
     assertEquals(0, check.status(), check.output());
     assertTrue(check.output().startsWith("configuration OK"), check.output());
     assertFalse(check.output().contains("warning"), check.output());
+    // The first start made the archive, or (Java 17 cannot archive a module path with a space)
+    // marked the training as failed; either way the next start does not train again.
+    List<String> made = names(spacedCache);
+    assertEquals(1, made.size(), "an archive or a failure marker: " + made);
+    assertTrue(made.get(0).matches("socksgate-\\d+-\\d+\\.(jsa|aot)(\\.failed)?"), made.get(0));
+    FileTime madeAt = Files.getLastModifiedTime(spacedCache.resolve(made.get(0)));
+    Result again = run(List.of(launcher.toString(), "--check"), Map.of());
+    assertEquals(0, again.status(), again.output());
+    assertEquals(made, names(spacedCache));
+    assertEquals(madeAt, Files.getLastModifiedTime(spacedCache.resolve(made.get(0))), "not remade");
 
     try (EchoOrigin origin = EchoOrigin.start();
         AppProcess app =
             AppProcess.start(
-                1, List.of(launcher.toString(), "--socks-port", "127.0.0.1:0"), Map.of())) {
+                1,
+                List.of(launcher.toString(), "--socks-port", "127.0.0.1:0"),
+                withCache(Map.of()))) {
       assertEquals("java", commandName(app.pid()), "the launcher execs the JVM");
       try (SocksTestClient c =
           SocksTestClient.connect(
@@ -359,8 +373,22 @@ class DistributionIT {
 
   private record Result(int status, String output) {}
 
+  /**
+   * The launcher keeps its class-data archive in the shared cache (a folder with a space) unless a
+   * test chooses otherwise, so that the unpacked install itself stays as the tarball made it.
+   */
+  private static Map<String, String> withCache(Map<String, String> env) {
+    if (env.containsKey("SOCKSGATE_CACHE_DIR")) {
+      return env;
+    }
+    Map<String, String> all = new HashMap<>(env);
+    all.put("SOCKSGATE_CACHE_DIR", spacedCache.toString());
+    return all;
+  }
+
   /** Runs a command to its end (bounded), with stdout and stderr together. */
   private static Result run(List<String> command, Map<String, String> env) throws Exception {
+    env = withCache(env);
     ProcessBuilder pb =
         AppProcess.withEnvironment(new ProcessBuilder(command), env).redirectErrorStream(true);
     Path out = Files.createTempFile(temp, "out", ".txt");
