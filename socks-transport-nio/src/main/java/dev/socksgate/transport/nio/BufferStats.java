@@ -15,11 +15,8 @@ record BufferStats(int inUse, int highWater, int bulkInUse, int bulkHighWater) {
 
   static final BufferStats NONE = new BufferStats(0, 0, 0, 0);
 
-  /** The figures of one loop's pools; {@code bulk} is null where bulk buffers are off. */
+  /** The figures of one loop's pools (a bulk pool that lends nothing adds nothing). */
   static BufferStats of(BufferPool pool, BufferPool bulk) {
-    if (bulk == null) {
-      return new BufferStats(pool.inUse(), pool.highWater(), 0, 0);
-    }
     return new BufferStats(
         pool.inUse() + bulk.inUse(),
         pool.highWater() + bulk.highWater(),

@@ -51,6 +51,18 @@ public final class BufferPool {
     this.free = new ArrayDeque<>(Math.max(1, maxRetained));
   }
 
+  private BufferPool() {
+    this.bufferSize = 1;
+    this.maxRetained = 0;
+    this.maxInUse = 0;
+    this.free = new ArrayDeque<>(1);
+  }
+
+  /** Returns a pool that lends nothing: {@link #hasRoom()} is always false (bulk buffers off). */
+  public static BufferPool none() {
+    return new BufferPool();
+  }
+
   /** Returns a cleared buffer of {@link #bufferSize()} bytes, the caller's until released. */
   public ByteBuffer acquire() {
     ByteBuffer b = free.pollFirst();

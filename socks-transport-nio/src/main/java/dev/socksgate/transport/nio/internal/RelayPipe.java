@@ -31,7 +31,7 @@ final class RelayPipe {
   private final Endpoint src;
   private final Endpoint dst;
   private final BufferPool pool;
-  private final BufferPool bulk; // larger buffers while this direction streams; null when off
+  private final BufferPool bulk; // larger buffers while this direction streams (none when off)
   private RelayPipe reverse; // the other direction of the same relay
   private ByteBuffer held; // in read mode while it holds unwritten bytes; null when empty
   private BufferPool heldFrom; // the pool held came from; null for preloaded bytes
@@ -43,7 +43,7 @@ final class RelayPipe {
    * Creates one direction.
    *
    * @param pool the loop's relay buffers
-   * @param bulk the loop's larger buffers for streaming reads, or null for none
+   * @param bulk the loop's larger buffers for streaming reads ({@link BufferPool#none()} for none)
    */
   RelayPipe(Endpoint src, Endpoint dst, BufferPool pool, BufferPool bulk) {
     this.src = src;
@@ -89,7 +89,7 @@ final class RelayPipe {
   int onReadable() throws IOException {
     int total = 0;
     for (int i = 0; i < READS_PER_EVENT && wantsRead(); i++) {
-      BufferPool from = streaming && bulk != null && bulk.hasRoom() ? bulk : pool;
+      BufferPool from = streaming && bulk.hasRoom() ? bulk : pool;
       ByteBuffer b = from.acquire();
       int n;
       try {

@@ -35,7 +35,7 @@ public final class ServerContext {
 
   private final EventLoop[] loops;
   private final BufferPool[] pools;
-  private final BufferPool[] bulkPools; // null entries when bulk buffers are off
+  private final BufferPool[] bulkPools; // BufferPool.none() where bulk buffers are off
   private final StreamService<NioExit> service;
   private final Settings settings;
   private final AtomicInteger connections = new AtomicInteger();
@@ -82,13 +82,13 @@ public final class ServerContext {
     boolean bulk = bulkSize > settings.bufferSize();
     for (int i = 0; i < loops.length; i++) {
       pools[i] = new BufferPool(settings.bufferSize(), retained);
-      if (bulk) {
-        bulkPools[i] =
-            new BufferPool(
-                bulkSize,
-                Math.max(1, POOL_BYTES_PER_LOOP / bulkSize),
-                Math.max(1, NioServerConfig.BULK_BYTES_PER_LOOP / bulkSize));
-      }
+      bulkPools[i] =
+          bulk
+              ? new BufferPool(
+                  bulkSize,
+                  Math.max(1, POOL_BYTES_PER_LOOP / bulkSize),
+                  Math.max(1, NioServerConfig.BULK_BYTES_PER_LOOP / bulkSize))
+              : BufferPool.none();
     }
   }
 
@@ -105,7 +105,9 @@ public final class ServerContext {
     return pools[loop.index()];
   }
 
-  /** Returns the bulk buffer pool of {@code loop}, or null if bulk buffers are off. */
+  /**
+   * Returns the bulk buffer pool of {@code loop}; one that lends nothing if bulk buffers are off.
+   */
   public BufferPool bulkPool(EventLoop loop) {
     return bulkPools[loop.index()];
   }

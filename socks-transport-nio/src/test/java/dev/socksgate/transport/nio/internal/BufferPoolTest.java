@@ -52,6 +52,14 @@ class BufferPoolTest {
   }
 
   @Test
+  void none_neverHasRoom() {
+    BufferPool none = BufferPool.none();
+    assertFalse(none.hasRoom());
+    assertEquals(0, none.inUse());
+    assertEquals(0, none.highWater());
+  }
+
+  @Test
   void constructor_rejectsNonsense() {
     assertThrows(IllegalArgumentException.class, () -> new BufferPool(0, 1));
     assertThrows(IllegalArgumentException.class, () -> new BufferPool(4096, -1));
