@@ -1,6 +1,6 @@
 package dev.socksgate.app.bench;
 
-import dev.socksgate.app.config.Durations;
+import dev.socksgate.core.model.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;

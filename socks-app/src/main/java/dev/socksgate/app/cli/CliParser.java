@@ -1,8 +1,8 @@
 package dev.socksgate.app.cli;
 
 import dev.socksgate.app.config.AppConfig;
-import dev.socksgate.app.config.Durations;
 import dev.socksgate.app.config.SocksPortSpec;
+import dev.socksgate.core.model.Durations;
 import dev.socksgate.core.model.HostNames;
 import java.io.PrintWriter;
 import java.net.InetAddress;

@@ -135,6 +135,27 @@ class LayeringTest {
   }
 
   @Test
+  void theBenchUsesOnlyTheClientApi() {
+    classes()
+        .that()
+        .resideInAPackage(ROOT + ".app.bench..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            ROOT + ".app.bench..",
+            ROOT + ".codec",
+            ROOT + ".codec.v5..",
+            ROOT + ".core.handshake..",
+            ROOT + ".core.model..",
+            "java..",
+            "picocli..")
+        .because(
+            "the bench measures any SOCKS5 server through the public client API (the codec's"
+                + " messages, the core's ClientHandshake); it is a subcommand, not part of the server")
+        .check(ALL);
+  }
+
+  @Test
   void generalCodingRules() {
     GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING
         .because("logging goes through SLF4J")

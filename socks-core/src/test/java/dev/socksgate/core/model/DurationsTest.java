@@ -1,4 +1,4 @@
-package dev.socksgate.app.config;
+package dev.socksgate.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

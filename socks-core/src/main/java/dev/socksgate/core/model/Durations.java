@@ -1,4 +1,4 @@
-package dev.socksgate.app.config;
+package dev.socksgate.core.model;
 
 import java.time.Duration;
 import java.util.Locale;
