@@ -83,21 +83,9 @@ class TransportArchitectureTest {
         .check(CLASSES);
   }
 
-  @Test
-  void noWireFormats_exceptTheUpstreamClient() {
-    noClasses()
-        .that()
-        .resideInAPackage("dev.socksgate.transport..")
-        .and()
-        .haveNameNotMatching(".*\\.Upstream[^.]*")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("dev.socksgate.codec.v4..", "dev.socksgate.codec.v5..")
-        .because(
-            "only the core's engine speaks SOCKS as a server; the transport moves its "
-                + "bytes. The upstream exit speaks SOCKS as a client, through the codec")
-        .check(CLASSES);
-  }
+  // Which classes may speak the server's side of the wire (decode a client's messages, encode a
+  // server's) is checked for every module at once, without exemptions, by the app's LayeringTest
+  // (onlyTheCoreEngineSpeaksTheServerSide): the upstream exit is a SOCKS client and may not.
 
   @Test
   void publicApiExposesNoInternalType() {
