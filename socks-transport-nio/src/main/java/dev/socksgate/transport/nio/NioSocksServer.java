@@ -2,6 +2,7 @@ package dev.socksgate.transport.nio;
 
 import dev.socksgate.core.session.StreamService;
 import dev.socksgate.transport.nio.internal.Acceptor;
+import dev.socksgate.transport.nio.internal.ChannelIo;
 import dev.socksgate.transport.nio.internal.Closing;
 import dev.socksgate.transport.nio.internal.EventLoop;
 import dev.socksgate.transport.nio.internal.ServerContext;
@@ -49,7 +50,7 @@ public final class NioSocksServer implements AutoCloseable {
   private final List<InetSocketAddress> bound = new ArrayList<>();
   private State state = State.NEW; // guarded by this
   private ServerContext ctx; // set by start
-  private int ioLimit; // tests only: most bytes per read/write call
+  private ChannelIo io = ChannelIo.DIRECT; // the transport's tests force partial I/O with it
 
   /**
    * Creates a server (nothing is opened until {@link #start()}).
@@ -93,7 +94,7 @@ public final class NioSocksServer implements AutoCloseable {
                   config.socksTimeout(),
                   config.idleTimeout(),
                   config.closeLinger(),
-                  ioLimit));
+                  io));
       for (int i = 0; i < config.listeners().size(); i++) {
         bind(loops[i % loops.length], config.listeners().get(i));
       }
@@ -197,9 +198,9 @@ public final class NioSocksServer implements AutoCloseable {
     stop(Duration.ZERO);
   }
 
-  /** Tests only: caps the bytes of every read and write call, forcing partial I/O. */
-  synchronized void ioLimit(int bytes) {
-    this.ioLimit = bytes;
+  /** Sets how endpoints read and write, before {@link #start()}: the transport tests' seam. */
+  synchronized void channelIo(ChannelIo io) {
+    this.io = io;
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.socksgate.core.policy.TorDestinationPolicy;
 import dev.socksgate.core.port.ExitConnector;
 import dev.socksgate.core.port.Resolver;
 import dev.socksgate.core.session.StreamService;
+import dev.socksgate.transport.nio.internal.ChannelIo;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -52,7 +53,9 @@ final class Harness implements AutoCloseable {
             .events(events);
     o.config.accept(b);
     server = new NioSocksServer(transport, service, b.build());
-    server.ioLimit(o.ioLimit);
+    if (o.ioLimit > 0) {
+      server.channelIo(ChannelIo.atMost(o.ioLimit));
+    }
     server.start();
   }
 

@@ -78,7 +78,7 @@ final class ClientConnection implements Endpoint.Handler {
     assert loop.inEventLoop();
     ClientConnection c = new ClientConnection(ctx, loop, info);
     try {
-      c.client = Endpoint.register(loop, channel, c, ctx.settings().ioLimit());
+      c.client = Endpoint.register(loop, channel, c, ctx.settings().io());
     } catch (IOException e) {
       Closing.quietly(channel);
       ctx.release();

@@ -32,7 +32,7 @@ final class Endpoint implements Selectable {
 
   private final EventLoop loop;
   private final SocketChannel channel;
-  private final int ioLimit;
+  private final ChannelIo io;
   private Handler handler;
   private SelectionKey key;
   private int desired;
@@ -40,23 +40,23 @@ final class Endpoint implements Selectable {
   private boolean queued;
   private boolean outputShut;
 
-  private Endpoint(EventLoop loop, SocketChannel channel, Handler handler, int ioLimit) {
+  private Endpoint(EventLoop loop, SocketChannel channel, Handler handler, ChannelIo io) {
     this.loop = loop;
     this.channel = channel;
     this.handler = handler;
-    this.ioLimit = ioLimit;
+    this.io = io;
   }
 
   /**
    * Registers {@code channel} with {@code loop} (reusing its key if the channel is registered there
    * already, as an exit opened on this loop is), with no interest yet.
    *
-   * @param ioLimit the most bytes one read or write may move, or 0 for no limit
+   * @param io how reads and writes reach the channel ({@link ChannelIo#DIRECT} in the server)
    */
   public static Endpoint register(
-      EventLoop loop, SocketChannel channel, Handler handler, int ioLimit) throws IOException {
+      EventLoop loop, SocketChannel channel, Handler handler, ChannelIo io) throws IOException {
     assert loop.inEventLoop();
-    Endpoint e = new Endpoint(loop, channel, handler, ioLimit);
+    Endpoint e = new Endpoint(loop, channel, handler, io);
     channel.configureBlocking(false);
     SelectionKey existing = channel.keyFor(loop.selector());
     if (existing != null && existing.isValid()) {
@@ -102,31 +102,13 @@ final class Endpoint implements Selectable {
   /** Reads into {@code dst}; returns the count or -1 at EOF. */
   public int read(ByteBuffer dst) throws IOException {
     assert loop.inEventLoop();
-    if (ioLimit <= 0 || dst.remaining() <= ioLimit) {
-      return channel.read(dst);
-    }
-    int limit = dst.limit();
-    dst.limit(dst.position() + ioLimit);
-    try {
-      return channel.read(dst);
-    } finally {
-      dst.limit(limit);
-    }
+    return io.read(channel, dst);
   }
 
   /** Writes from {@code src}; returns the count, possibly 0. */
   public int write(ByteBuffer src) throws IOException {
     assert loop.inEventLoop();
-    if (ioLimit <= 0 || src.remaining() <= ioLimit) {
-      return channel.write(src);
-    }
-    int limit = src.limit();
-    src.limit(src.position() + ioLimit);
-    try {
-      return channel.write(src);
-    } finally {
-      src.limit(limit);
-    }
+    return io.write(channel, src);
   }
 
   /** Sends FIN once (half-close): the peer reads EOF, we can still read. */

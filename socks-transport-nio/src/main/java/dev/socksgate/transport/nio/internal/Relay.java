@@ -50,7 +50,7 @@ final class Relay implements Endpoint.Handler {
     Relay r = new Relay(ctx, loop, info, client);
     client.handOver(r);
     try {
-      r.exit = Endpoint.register(loop, exitHandle.channel(), r, ctx.settings().ioLimit());
+      r.exit = Endpoint.register(loop, exitHandle.channel(), r, ctx.settings().io());
     } catch (IOException | RuntimeException e) {
       exitHandle.close();
       r.close();

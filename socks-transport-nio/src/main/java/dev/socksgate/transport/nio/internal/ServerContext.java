@@ -56,7 +56,7 @@ public final class ServerContext {
    * @param socksTimeout Tor's SocksTimeout: handshake, then the pending request
    * @param idleTimeout idle relays are closed after this; zero for never
    * @param closeLinger how long a closing connection may take to send EOF back
-   * @param ioLimit the most bytes per read or write call (tests), 0 for no limit
+   * @param io how endpoints read and write ({@link ChannelIo#DIRECT}; tests force partial I/O)
    */
   public record Settings(
       HandshakeOptions handshake,
@@ -68,7 +68,7 @@ public final class ServerContext {
       Duration socksTimeout,
       Duration idleTimeout,
       Duration closeLinger,
-      int ioLimit) {}
+      ChannelIo io) {}
 
   /** Creates the context of a server running on {@code loops}. */
   public ServerContext(EventLoop[] loops, StreamService<NioExit> service, Settings settings) {

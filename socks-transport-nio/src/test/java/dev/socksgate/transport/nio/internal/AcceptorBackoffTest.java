@@ -72,7 +72,7 @@ class AcceptorBackoffTest {
                   Duration.ofSeconds(10),
                   Duration.ZERO,
                   Duration.ZERO,
-                  0));
+                  ChannelIo.DIRECT));
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       listener.configureBlocking(false);
       loop.execute(
