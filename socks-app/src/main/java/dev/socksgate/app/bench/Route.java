@@ -3,6 +3,7 @@ package dev.socksgate.app.bench;
 import dev.socksgate.codec.SocksAddress;
 import dev.socksgate.codec.v5.Socks5Command;
 import dev.socksgate.codec.v5.Socks5Request;
+import dev.socksgate.core.handshake.ClientFailure;
 import dev.socksgate.core.handshake.ClientHandshake;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -69,15 +70,15 @@ final class Route {
   }
 
   /** Says why a handshake through this route failed, for a report. */
-  String describe(ClientHandshake.Failure failure) {
-    if (failure instanceof ClientHandshake.Failure.Refused r
+  String describe(ClientFailure failure) {
+    if (failure instanceof ClientFailure.Refused r
         && r.reply() instanceof ClientHandshake.Reply.V5 v5) {
       return "the proxy refused CONNECT (" + label + "): REP " + v5.reply().rep();
     }
-    if (failure instanceof ClientHandshake.Failure.UnexpectedMethod m) {
+    if (failure instanceof ClientFailure.UnexpectedMethod m) {
       return "the proxy selected method " + m.method() + ", not 'no authentication'";
     }
-    if (failure instanceof ClientHandshake.Failure.Malformed m) {
+    if (failure instanceof ClientFailure.Malformed m) {
       return "malformed answer from the proxy: " + m.message();
     }
     return "the proxy refused the handshake: " + failure;

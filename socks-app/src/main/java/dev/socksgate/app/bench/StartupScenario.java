@@ -156,6 +156,8 @@ final class StartupScenario {
           return null;
         } else if (step instanceof ClientHandshake.Step.Failed f) {
           return route.describe(f.failure());
+        } else if (!in.hasRemaining()) {
+          return "a handshake message longer than " + in.capacity() + " bytes";
         }
       }
     }

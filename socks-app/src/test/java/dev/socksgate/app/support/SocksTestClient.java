@@ -4,6 +4,7 @@ import dev.socksgate.codec.SocksAddress;
 import dev.socksgate.codec.v5.Socks5Command;
 import dev.socksgate.codec.v5.Socks5Reply;
 import dev.socksgate.codec.v5.Socks5Request;
+import dev.socksgate.core.handshake.ClientFailure;
 import dev.socksgate.core.handshake.ClientHandshake;
 import dev.socksgate.core.model.Credentials;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class SocksTestClient implements AutoCloseable {
       } else if (step instanceof ClientHandshake.Step.Done d) {
         return ((ClientHandshake.Reply.V5) d.reply()).reply();
       } else if (step instanceof ClientHandshake.Step.Failed f) {
-        if (f.failure() instanceof ClientHandshake.Failure.Refused r
+        if (f.failure() instanceof ClientFailure.Refused r
             && r.reply() instanceof ClientHandshake.Reply.V5 v5) {
           return v5.reply();
         }

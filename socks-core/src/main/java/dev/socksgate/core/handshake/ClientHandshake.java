@@ -70,7 +70,7 @@ public final class ClientHandshake {
      *
      * @param failure why
      */
-    record Failed(Failure failure) implements Step {
+    record Failed(ClientFailure failure) implements Step {
       /** Validates the field. */
       public Failed {
         Objects.requireNonNull(failure, "failure");
@@ -102,57 +102,6 @@ public final class ClientHandshake {
       /** Validates the field. */
       public V5 {
         Objects.requireNonNull(reply, "reply");
-      }
-    }
-  }
-
-  /** Why a handshake failed. */
-  public sealed interface Failure
-      permits Failure.NoAcceptableMethod,
-          Failure.UnexpectedMethod,
-          Failure.AuthRejected,
-          Failure.Refused,
-          Failure.Malformed {
-
-    /** The SOCKS5 server accepted none of the offered methods ({@code FF}). */
-    record NoAcceptableMethod() implements Failure {}
-
-    /**
-     * The SOCKS5 server chose a method that was not offered.
-     *
-     * @param method the method it chose
-     */
-    record UnexpectedMethod(Socks5AuthMethod method) implements Failure {
-      /** Validates the field. */
-      public UnexpectedMethod {
-        Objects.requireNonNull(method, "method");
-      }
-    }
-
-    /** The server refused the username and password (RFC 1929 status other than 0). */
-    record AuthRejected() implements Failure {}
-
-    /**
-     * The server answered the request with a refusal.
-     *
-     * @param reply the reply, with its code (and for Tor's RESOLVE refusals, nothing more)
-     */
-    record Refused(Reply reply) implements Failure {
-      /** Validates the field. */
-      public Refused {
-        Objects.requireNonNull(reply, "reply");
-      }
-    }
-
-    /**
-     * The server sent something that is not the message expected.
-     *
-     * @param message what the codec said of it
-     */
-    record Malformed(String message) implements Failure {
-      /** Validates the field. */
-      public Malformed {
-        Objects.requireNonNull(message, "message");
       }
     }
   }
@@ -224,9 +173,7 @@ public final class ClientHandshake {
       return withEarlyData(socks4.get().toBytes());
     }
     phase = Phase.METHOD;
-    Socks5AuthMethod offer =
-        login.isPresent() ? Socks5AuthMethod.USERNAME_PASSWORD : Socks5AuthMethod.NO_AUTH;
-    return send(Socks5Greeting.of(offer).toBytes());
+    return send(Socks5Greeting.of(offered()).toBytes());
   }
 
   /** Returns true once the handshake has ended with {@link Step.Done} or {@link Step.Failed}. */
@@ -257,13 +204,12 @@ public final class ClientHandshake {
       return waitOrFail(d);
     }
     Socks5AuthMethod chosen = m.value().method();
-    Socks5AuthMethod offered =
-        login.isPresent() ? Socks5AuthMethod.USERNAME_PASSWORD : Socks5AuthMethod.NO_AUTH;
+    Socks5AuthMethod offered = offered();
     if (chosen.equals(Socks5AuthMethod.NO_ACCEPTABLE)) {
-      return fail(new Failure.NoAcceptableMethod());
+      return fail(new ClientFailure.NoAcceptableMethod());
     }
     if (!chosen.equals(offered)) {
-      return fail(new Failure.UnexpectedMethod(chosen));
+      return fail(new ClientFailure.UnexpectedMethod(chosen));
     }
     if (login.isPresent()) {
       phase = Phase.AUTH;
@@ -273,12 +219,17 @@ public final class ClientHandshake {
     return sendRequest();
   }
 
+  /** The one method offered: username/password when there is a login, else none. */
+  private Socks5AuthMethod offered() {
+    return login.isPresent() ? Socks5AuthMethod.USERNAME_PASSWORD : Socks5AuthMethod.NO_AUTH;
+  }
+
   private Step onAuth(ByteBuffer in) {
     Decoded<PasswordAuthReply> d = PasswordAuthReply.decode(in);
     if (!(d instanceof Decoded.Message<PasswordAuthReply> m)) {
       return waitOrFail(d);
     }
-    return m.value().isSuccess() ? sendRequest() : fail(new Failure.AuthRejected());
+    return m.value().isSuccess() ? sendRequest() : fail(new ClientFailure.AuthRejected());
   }
 
   private Step sendRequest() {
@@ -294,7 +245,7 @@ public final class ClientHandshake {
     Reply reply = new Reply.V5(m.value());
     return m.value().rep().equals(Socks5ReplyCode.SUCCEEDED)
         ? done(reply)
-        : fail(new Failure.Refused(reply));
+        : fail(new ClientFailure.Refused(reply));
   }
 
   private Step onSocks4Reply(ByteBuffer in) {
@@ -305,12 +256,12 @@ public final class ClientHandshake {
     Reply reply = new Reply.V4(m.value());
     return m.value().status().equals(Socks4ReplyCode.GRANTED)
         ? done(reply)
-        : fail(new Failure.Refused(reply));
+        : fail(new ClientFailure.Refused(reply));
   }
 
   private Step waitOrFail(Decoded<?> d) {
     if (d instanceof Decoded.Malformed<?> bad) {
-      return fail(new Failure.Malformed(bad.error().toString()));
+      return fail(new ClientFailure.Malformed(bad.error().toString()));
     }
     return new Step.NeedMore();
   }
@@ -321,7 +272,7 @@ public final class ClientHandshake {
     return finished;
   }
 
-  private Step fail(Failure failure) {
+  private Step fail(ClientFailure failure) {
     phase = Phase.FINISHED;
     finished = new Step.Failed(failure);
     return finished;

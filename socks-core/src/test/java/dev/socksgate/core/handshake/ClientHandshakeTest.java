@@ -79,16 +79,16 @@ class ClientHandshakeTest {
         ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), Optional.empty(), ByteBuffer.allocate(0));
     noMethod.start();
     assertInstanceOf(
-        ClientHandshake.Failure.NoAcceptableMethod.class,
+        ClientFailure.NoAcceptableMethod.class,
         assertInstanceOf(ClientHandshake.Step.Failed.class, noMethod.step(Hex.buffer("05 ff")))
             .failure());
 
     ClientHandshake wrongMethod =
         ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), alice(), ByteBuffer.allocate(0));
     wrongMethod.start();
-    ClientHandshake.Failure.UnexpectedMethod u =
+    ClientFailure.UnexpectedMethod u =
         assertInstanceOf(
-            ClientHandshake.Failure.UnexpectedMethod.class,
+            ClientFailure.UnexpectedMethod.class,
             assertInstanceOf(
                     ClientHandshake.Step.Failed.class, wrongMethod.step(Hex.buffer("05 00")))
                 .failure());
@@ -99,7 +99,7 @@ class ClientHandshakeTest {
     badLogin.start();
     badLogin.step(Hex.buffer("05 02"));
     assertInstanceOf(
-        ClientHandshake.Failure.AuthRejected.class,
+        ClientFailure.AuthRejected.class,
         assertInstanceOf(ClientHandshake.Step.Failed.class, badLogin.step(Hex.buffer("01 01")))
             .failure());
 
@@ -107,9 +107,9 @@ class ClientHandshakeTest {
         ClientHandshake.socks5(socks5(CONNECT_EXAMPLE), Optional.empty(), ByteBuffer.allocate(0));
     refused.start();
     refused.step(Hex.buffer("05 00"));
-    ClientHandshake.Failure.Refused r =
+    ClientFailure.Refused r =
         assertInstanceOf(
-            ClientHandshake.Failure.Refused.class,
+            ClientFailure.Refused.class,
             assertInstanceOf(
                     ClientHandshake.Step.Failed.class,
                     refused.step(Hex.buffer("05 04 00 01 00000000 0000")))
@@ -124,7 +124,7 @@ class ClientHandshakeTest {
     c.start();
     ClientHandshake.Step failed = c.step(Hex.buffer("04 00"));
     assertInstanceOf(
-        ClientHandshake.Failure.Malformed.class,
+        ClientFailure.Malformed.class,
         assertInstanceOf(ClientHandshake.Step.Failed.class, failed).failure());
     assertEquals(failed, c.step(Hex.buffer("05 00")), "fused");
   }
@@ -146,7 +146,7 @@ class ClientHandshakeTest {
     ClientHandshake refused = ClientHandshake.socks4(request, ByteBuffer.allocate(0));
     refused.start();
     assertInstanceOf(
-        ClientHandshake.Failure.Refused.class,
+        ClientFailure.Refused.class,
         assertInstanceOf(
                 ClientHandshake.Step.Failed.class, refused.step(Hex.buffer("00 5b 0000 00000000")))
             .failure());

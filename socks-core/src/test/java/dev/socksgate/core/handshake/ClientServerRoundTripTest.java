@@ -22,6 +22,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -94,19 +95,7 @@ class ClientServerRoundTripTest {
    * greeting: Tor's parser quirk); the round trip has nothing to rebuild there.
    */
   private static boolean clientCanSpeak(Transcript t) {
-    ByteBuffer in = ByteBuffer.wrap(t.allClientBytes());
-    if (in.get(0) == 4) {
-      return Socks4Request.decode(in) instanceof Decoded.Message<?>;
-    }
-    if (!(Socks5Greeting.decode(in) instanceof Decoded.Message<?>)) {
-      return false;
-    }
-    if (in.hasRemaining()
-        && in.get(in.position()) == 1
-        && !(PasswordAuthRequest.decode(in) instanceof Decoded.Message<?>)) {
-      return false;
-    }
-    return Socks5Request.decode(in) instanceof Decoded.Message<?>;
+    return clientFor(t).isPresent();
   }
 
   @Test
@@ -122,34 +111,34 @@ class ClientServerRoundTripTest {
 
   @TestFactory
   Stream<DynamicNode> acceptedScenarios_roundTrip() throws Exception {
-    return scenarios().stream()
-        .filter(t -> t.end == Transcript.End.DONE)
-        .filter(ClientServerRoundTripTest::clientCanSpeak)
-        .map(
-            t ->
-                DynamicContainer.dynamicContainer(
-                    t.name,
-                    CHUNKS.stream()
-                        .map(
-                            chunk ->
-                                DynamicTest.dynamicTest(
-                                    "chunk " + chunk, () -> roundTrip(t, chunk)))));
+    return perChunk(
+        scenarios().stream()
+            .filter(t -> t.end == Transcript.End.DONE)
+            .filter(ClientServerRoundTripTest::clientCanSpeak),
+        ClientServerRoundTripTest::roundTrip);
   }
 
   @TestFactory
   Stream<DynamicNode> everyRefusal_reachesTheClientTyped() throws Exception {
-    return scenarios().stream()
-        .filter(t -> t.end == Transcript.End.FAILED)
-        .filter(t -> refusal(t).length > 0)
-        .map(
-            t ->
-                DynamicContainer.dynamicContainer(
-                    t.name,
-                    CHUNKS.stream()
-                        .map(
-                            chunk ->
-                                DynamicTest.dynamicTest(
-                                    "chunk " + chunk, () -> refusalReachesClient(t, chunk)))));
+    return perChunk(
+        scenarios().stream()
+            .filter(t -> t.end == Transcript.End.FAILED)
+            .filter(t -> refusal(t).length > 0),
+        ClientServerRoundTripTest::refusalReachesClient);
+  }
+
+  /** One container per scenario, one test per chunk size. */
+  private static Stream<DynamicNode> perChunk(
+      Stream<Transcript> scenarios, BiConsumer<Transcript, Integer> test) {
+    return scenarios.map(
+        t ->
+            DynamicContainer.dynamicContainer(
+                t.name,
+                CHUNKS.stream()
+                    .map(
+                        chunk ->
+                            DynamicTest.dynamicTest(
+                                "chunk " + chunk, () -> test.accept(t, chunk)))));
   }
 
   // --- accepted ---------------------------------------------------------------------------
@@ -158,33 +147,50 @@ class ClientServerRoundTripTest {
   private record Built(ClientHandshake client, byte[] earlyData) {}
 
   /** Decodes the scenario's client side back into what a client would be asked to do. */
-  private static Built clientFor(Transcript t) {
+  private static Optional<Built> clientFor(Transcript t) {
     ByteBuffer in = ByteBuffer.wrap(t.allClientBytes());
     if (in.get(0) == 4) {
-      Socks4Request request = message(Socks4Request.decode(in), t.name);
-      byte[] early = Hex.remaining(in);
-      return new Built(ClientHandshake.socks4(request, ByteBuffer.wrap(early)), early);
+      return message(Socks4Request.decode(in))
+          .map(
+              request -> {
+                byte[] early = Hex.remaining(in);
+                return new Built(ClientHandshake.socks4(request, ByteBuffer.wrap(early)), early);
+              });
     }
-    message(Socks5Greeting.decode(in), t.name);
+    if (message(Socks5Greeting.decode(in)).isEmpty()) {
+      return Optional.empty();
+    }
     Optional<Credentials.UsernamePassword> login = Optional.empty();
     if (in.hasRemaining() && in.get(in.position()) == 1) {
-      PasswordAuthRequest auth = message(PasswordAuthRequest.decode(in), t.name);
-      login = Optional.of(new Credentials.UsernamePassword(auth.username(), auth.password()));
+      Optional<PasswordAuthRequest> auth = message(PasswordAuthRequest.decode(in));
+      if (auth.isEmpty()) {
+        return Optional.empty();
+      }
+      login =
+          Optional.of(
+              new Credentials.UsernamePassword(auth.get().username(), auth.get().password()));
     }
-    Socks5Request request = message(Socks5Request.decode(in), t.name);
-    byte[] early = Hex.remaining(in);
-    return new Built(ClientHandshake.socks5(request, login, ByteBuffer.wrap(early)), early);
+    Optional<Credentials.UsernamePassword> credentials = login;
+    return message(Socks5Request.decode(in))
+        .map(
+            request -> {
+              byte[] early = Hex.remaining(in);
+              return new Built(
+                  ClientHandshake.socks5(request, credentials, ByteBuffer.wrap(early)), early);
+            });
+  }
+
+  /** The message, or empty if the bytes do not hold a whole one. */
+  private static <T> Optional<T> message(Decoded<T> d) {
+    return d instanceof Decoded.Message<T> m ? Optional.of(m.value()) : Optional.empty();
   }
 
   private static <T> T message(Decoded<T> d, String what) {
-    if (d instanceof Decoded.Message<T> m) {
-      return m.value();
-    }
-    throw new AssertionError(what + ": not a whole message: " + d);
+    return message(d).orElseThrow(() -> new AssertionError(what + ": not a whole message: " + d));
   }
 
   private static void roundTrip(Transcript t, int chunk) {
-    Built built = clientFor(t);
+    Built built = clientFor(t).orElseThrow();
     ClientHandshake client = built.client();
     ServerHandshake server = new ServerHandshake(t.client, t.options);
     Wire toServer = new Wire();
@@ -277,7 +283,7 @@ class ClientServerRoundTripTest {
                   Socks4Request.decode(Hex.buffer("04 01 0050 7f000001 00")), "a SOCKS4 CONNECT"),
               ByteBuffer.allocate(0));
       client.start();
-      expected = ClientHandshake.Failure.Refused.class;
+      expected = ClientFailure.Refused.class;
     } else if (refusal[0] == 1) { // RFC 1929 status
       client =
           ClientHandshake.socks5(
@@ -287,16 +293,16 @@ class ClientServerRoundTripTest {
               ByteBuffer.allocate(0));
       client.start();
       assertInstanceOf(ClientHandshake.Step.Send.class, client.step(Hex.buffer("05 02")));
-      expected = ClientHandshake.Failure.AuthRejected.class;
+      expected = ClientFailure.AuthRejected.class;
     } else if (refusal.length == 2) { // method selection: 05 FF
       client = ClientHandshake.socks5(connect(), Optional.empty(), ByteBuffer.allocate(0));
       client.start();
-      expected = ClientHandshake.Failure.NoAcceptableMethod.class;
+      expected = ClientFailure.NoAcceptableMethod.class;
     } else { // SOCKS5 reply
       client = ClientHandshake.socks5(connect(), Optional.empty(), ByteBuffer.allocate(0));
       client.start();
       assertInstanceOf(ClientHandshake.Step.Send.class, client.step(Hex.buffer("05 00")));
-      expected = ClientHandshake.Failure.Refused.class;
+      expected = ClientFailure.Refused.class;
     }
     // Coalesced with bytes that follow the refusal; they must stay unconsumed.
     Wire in = new Wire();
@@ -311,7 +317,7 @@ class ClientServerRoundTripTest {
         assertInstanceOf(
             ClientHandshake.Step.Failed.class, step, t.name + " " + Hex.format(refusal));
     assertInstanceOf(expected, failed.failure(), t.name);
-    if (failed.failure() instanceof ClientHandshake.Failure.Refused r) {
+    if (failed.failure() instanceof ClientFailure.Refused r) {
       byte[] code =
           r.reply() instanceof ClientHandshake.Reply.V5 v5
               ? new byte[] {v5.reply().rep().code()}

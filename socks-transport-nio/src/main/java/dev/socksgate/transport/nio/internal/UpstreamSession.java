@@ -2,6 +2,7 @@ package dev.socksgate.transport.nio.internal;
 
 import dev.socksgate.codec.v5.Socks5Reply;
 import dev.socksgate.codec.v5.Socks5Request;
+import dev.socksgate.core.handshake.ClientFailure;
 import dev.socksgate.core.handshake.ClientHandshake;
 import dev.socksgate.core.handshake.ReplyCodes;
 import dev.socksgate.core.model.Credentials;
@@ -177,8 +178,8 @@ public final class UpstreamSession implements Selectable {
    * The upstream's refusal of the request passes on as the matching failure; anything else (no
    * acceptable method, rejected credentials, bytes that are not SOCKS5) is our own failure.
    */
-  private static StreamFailure failureOf(ClientHandshake.Failure failure) {
-    if (failure instanceof ClientHandshake.Failure.Refused r
+  private static StreamFailure failureOf(ClientFailure failure) {
+    if (failure instanceof ClientFailure.Refused r
         && r.reply() instanceof ClientHandshake.Reply.V5 v5) {
       return ReplyCodes.failureOf(v5.reply().rep());
     }
