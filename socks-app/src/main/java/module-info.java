@@ -4,14 +4,13 @@
  * listeners after the injector exists and drains them on SIGTERM/SIGINT.
  *
  * <p>Guice is confined to this module. Only {@code dev.socksgate.app.wiring} is opened, and only to
- * Guice; picocli reads the options package reflectively.
+ * Guice.
  */
 module dev.socksgate.app {
   requires dev.socksgate.transport.nio;
   requires com.google.guice;
   requires com.google.common; // Guava 33 is an explicit module: nothing else resolves it
   requires jakarta.inject; // likewise for Guice's jakarta.inject (Guice is an automatic module)
-  requires info.picocli;
   requires org.slf4j;
   requires org.apache.logging.log4j; // LogStartup: the level from the options
   requires org.apache.logging.log4j.core;
@@ -19,8 +18,4 @@ module dev.socksgate.app {
 
   opens dev.socksgate.app.wiring to
       com.google.guice;
-  opens dev.socksgate.app.cli to
-      info.picocli;
-  opens dev.socksgate.app.bench to
-      info.picocli;
 }

@@ -27,7 +27,8 @@ class MainTest {
   void badOption_exit2_withAOneLineMessageAndTheUsage() {
     assertEquals(2, run("--socks-port", "1080 IsolateNothing"));
     String text = err.toString();
-    assertTrue(text.startsWith("socksgate: unknown SocksPort flag: IsolateNothing\n"), text);
+    assertTrue(
+        text.startsWith("socksgate: --socks-port: unknown SocksPort flag: IsolateNothing\n"), text);
     assertTrue(text.contains("Usage: socksgate"), text);
   }
 

@@ -33,7 +33,7 @@ import java.util.Set;
  * @param repeat startup: how many times to start the server
  * @param command startup: the server's command line
  */
-record BenchOptions(
+public record BenchOptions(
     String scenario,
     InetSocketAddress proxy,
     boolean direct,
@@ -54,11 +54,15 @@ record BenchOptions(
     int repeat,
     List<String> command) {
 
-  static final Set<String> SCENARIOS = Set.of("bulk", "churn", "pingpong", "idle", "startup");
-  static final int MAX_TUNNELS = 20_000;
+  /** The scenarios. */
+  public static final Set<String> SCENARIOS =
+      Set.of("bulk", "churn", "pingpong", "idle", "startup");
+
+  /** The most tunnels the idle scenario holds. */
+  public static final int MAX_TUNNELS = 20_000;
 
   /** Checks every bound; the message of the exception names the option. */
-  BenchOptions {
+  public BenchOptions {
     command = List.copyOf(command);
     require(SCENARIOS.contains(scenario), "SCENARIO must be one of " + SCENARIOS + ": " + scenario);
     require(
@@ -101,7 +105,7 @@ record BenchOptions(
    *
    * @throws IllegalArgumentException if it is not a literal address with a port
    */
-  static InetSocketAddress parseAddress(String s) {
+  public static InetSocketAddress parseAddress(String s) {
     String host = "127.0.0.1";
     String port = s;
     int colon = s.lastIndexOf(':');

@@ -1,17 +1,22 @@
 package dev.socksgate.app.cli;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Reads a config file into command-line arguments. One option per line, with the long option's name
- * as the key and the rest of the line as its value: {@code socks-port 127.0.0.1:9050
- * IsolateDestAddr}. A key alone turns a switch on. Blank lines and lines starting with {@code #}
- * are ignored. Repeatable options (socks-port) may appear on several lines.
+ * Reads a config file: the same options as the command line, one per line, the long name without
+ * {@code --} as the key and the rest of the line as the value ({@code socks-port 127.0.0.1:9050
+ * IsolateDestAddr}). A boolean key alone means true. Blank lines and lines starting with {@code #}
+ * are skipped; a repeatable key may appear on several lines. An unknown key, a key a file may not
+ * hold ({@code config}, {@code check}, {@code help}, {@code version}) and a bad value are errors
+ * that name the file and the line.
  */
 final class ConfigFile {
 
@@ -20,36 +25,65 @@ final class ConfigFile {
 
   private ConfigFile() {}
 
-  static List<String> read(Path file) throws UsageException {
-    List<String> lines;
+  /**
+   * Reads {@code file} against the declarations {@code parser} knows.
+   *
+   * @throws UsageException if it cannot be read, or for the first bad line
+   */
+  static ParsedOptions read(Path file, ArgParser parser) throws UsageException {
+    String text;
     try {
       if (Files.size(file) > MAX_BYTES) {
         throw new UsageException("config file larger than 1 MiB: " + file);
       }
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new UsageException("config file " + file + " is not UTF-8");
     } catch (IOException e) {
       throw new UsageException("cannot read config file " + file + ": " + e.getMessage());
     }
-    List<String> args = new ArrayList<>();
+    Map<String, List<Object>> values = new LinkedHashMap<>();
     int n = 0;
-    for (String raw : lines) {
+    for (String raw : text.split("\\R", -1)) {
       n++;
       String line = raw.strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      int space = line.indexOf(' ');
+      int space = indexOfSpace(line);
       String key = space < 0 ? line : line.substring(0, space);
-      String value = space < 0 ? null : line.substring(space + 1).strip();
-      if (key.startsWith("-")
-          || key.equals("config")
-          || key.equals("check")
-          || key.equals("help")
-          || key.equals("version")) {
-        throw new UsageException(file + ":" + n + ": '" + key + "' is not a config file key");
+      String value = space < 0 ? "" : line.substring(space + 1).strip();
+      String where = file + ":" + n;
+      Option<?> option =
+          parser
+              .option(key)
+              .orElseThrow(() -> new UsageException(where + ": unknown key '" + key + "'"));
+      if (!option.inFiles()) {
+        throw new UsageException(where + ": '" + key + "' is not a config file key");
       }
-      args.add(value == null ? "--" + key : "--" + key + "=" + value);
+      if (value.isEmpty()) {
+        if (option.kind() != Option.Kind.BOOLEAN) {
+          throw new UsageException(where + ": " + key + " needs a value: " + option.label());
+        }
+        value = "true";
+      }
+      ArgParser.add(values, option, value, where + ": " + key);
     }
-    return args;
+    return new ParsedOptions(values, List.of(), List.of());
+  }
+
+  private static int indexOfSpace(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      if (Character.isWhitespace(line.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -1,29 +1,21 @@
 package dev.socksgate.app.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Writes the distribution's example config file: every option a config file may hold, each with the
- * description {@code --help} shows and a commented-out line with its default (or, without one, what
- * its value looks like). Generated from the same option declarations as the help at build time, so
- * the two cannot drift apart. Uncommenting a line with a default changes nothing.
+ * help line {@code --help} shows and a commented-out line with its default (or, without one, what
+ * its value looks like). Generated from the option declarations at build time, so the two cannot
+ * drift apart. Uncommenting a line with a default changes nothing.
  */
 public final class ExampleConfig {
 
-  /** Options a config file cannot hold ({@link ConfigFile} refuses them). */
-  static final Set<String> NOT_IN_FILES = Set.of("config", "check", "help", "version");
-
-  private static final int WIDTH = 98;
+  /** Comment lines are wrapped at this many columns. */
+  static final int WIDTH = 98;
 
   private ExampleConfig() {}
 
@@ -42,57 +34,41 @@ public final class ExampleConfig {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(out, text(), StandardCharsets.UTF_8);
+    Files.writeString(out, text(ServerOptions.ALL), StandardCharsets.UTF_8);
   }
 
-  /** Returns the example config's text. */
-  static String text() {
-    CommandLine cmd =
-        new CliParser(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
-            .commandLine(new CliOptions());
+  /** Returns the example config's text for {@code options}. */
+  static String text(List<Option<?>> options) {
     StringBuilder b = new StringBuilder();
-    comment(b, "SocksGate configuration. Use it with: bin/socksgate --config conf/socksgate.conf");
-    comment(
+    Usage.wrap(
         b,
-        "One option per line: the long option's name without '--', a space, the value "
-            + "(a name alone turns a switch on); lines starting with '#' are comments. Options "
-            + "given on the command line win over this file; a --socks-port given there replaces "
-            + "the file's listeners. Every line below is commented out, so the defaults apply; "
-            + "uncomment and edit the ones you need. The descriptions are those of 'socksgate "
-            + "--help', which this file is made from when the distribution is built.");
-    for (OptionSpec option : cmd.getCommandSpec().options()) {
-      String key = option.longestName().replaceFirst("^--", "");
-      if (NOT_IN_FILES.contains(key)) {
+        "# ",
+        "SocksGate configuration. Use it with: bin/socksgate --config conf/socksgate.conf",
+        WIDTH);
+    Usage.wrap(
+        b,
+        "# ",
+        "One option per line: the long option's name without '--', a space, the value (a"
+            + " boolean's name alone means true); lines starting with '#' are comments. Options"
+            + " given on the command line win over this file; a repeatable option given there"
+            + " (such as --socks-port) replaces the file's values. Every line below is commented"
+            + " out, so the defaults apply; uncomment and edit the ones you need. The"
+            + " descriptions are those of 'socksgate --help', which this file is made from when"
+            + " the distribution is built.",
+        WIDTH);
+    for (Option<?> option : options) {
+      if (!option.inFiles()) {
         continue;
       }
       b.append('\n');
-      comment(b, String.join(" ", option.description()));
-      b.append('#').append(key).append(' ').append(value(option)).append('\n');
+      Usage.wrap(b, "# ", Usage.helpLine(option), WIDTH);
+      b.append('#').append(option.name()).append(' ').append(value(option)).append('\n');
     }
     return b.toString();
   }
 
   /** The default value where there is one, else the value's placeholder. */
-  private static String value(OptionSpec option) {
-    String d = option.defaultValue();
-    if (d != null) {
-      return d;
-    }
-    return option.paramLabel().replace("\"", "");
-  }
-
-  /** Appends {@code text} as '#' lines wrapped at {@value #WIDTH} columns. */
-  private static void comment(StringBuilder b, String text) {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder("#");
-    for (String word : text.trim().split("\\s+")) {
-      if (line.length() > 1 && line.length() + 1 + word.length() > WIDTH) {
-        lines.add(line.toString());
-        line = new StringBuilder("#");
-      }
-      line.append(' ').append(word);
-    }
-    lines.add(line.toString());
-    lines.forEach(l -> b.append(l).append('\n'));
+  private static String value(Option<?> option) {
+    return option.defaultValue().orElse(option.label().replace("\"", ""));
   }
 }

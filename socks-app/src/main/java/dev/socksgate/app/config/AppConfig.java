@@ -1,7 +1,5 @@
 package dev.socksgate.app.config;
 
-import dev.socksgate.transport.nio.NioServerConfig;
-import dev.socksgate.transport.nio.NioTransport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -74,37 +72,7 @@ public record AppConfig(
     if (controlPort.isPresent() && !controlPort.get().getAddress().isLoopbackAddress()) {
       throw new IllegalArgumentException("--control-port must be a loopback address");
     }
-    positive(socksTimeout, "--socks-timeout");
-    positive(connectTimeout, "--connect-timeout");
-    if (idleTimeout.isNegative()) {
-      throw new IllegalArgumentException("--idle-timeout must not be negative");
-    }
-    // The ranges are the transport's own (its constants), so the two layers cannot disagree; the
-    // check is repeated here only to name the option in the message.
-    int minBuffer = NioServerConfig.MIN_BUFFER_SIZE;
-    int maxBuffer = NioServerConfig.MAX_BUFFER_SIZE;
-    if (maxConnections < 1
-        || loops < 1
-        || loops > NioTransport.MAX_LOOPS
-        || bufferSize < minBuffer
-        || bufferSize > maxBuffer) {
-      throw new IllegalArgumentException(
-          "--max-connections >= 1, --loops 1.."
-              + NioTransport.MAX_LOOPS
-              + ", --buffer-size "
-              + minBuffer
-              + ".."
-              + maxBuffer);
-    }
-    if (bulkBufferSize != 0 && (bulkBufferSize < minBuffer || bulkBufferSize > maxBuffer)) {
-      throw new IllegalArgumentException(
-          "--bulk-buffer-size 0 (off) or " + minBuffer + ".." + maxBuffer);
-    }
-  }
-
-  private static void positive(Duration d, String option) {
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(option + " must be positive");
-    }
+    // Ranges (buffer sizes, loops, timeouts) are checked where the options are declared, with the
+    // owning layer's constants, and again by the layer itself (NioServerConfig, NioTransport).
   }
 }

@@ -61,7 +61,7 @@ class LayeringTest {
         .optionalLayer("logging")
         .definedBy("org.slf4j..")
         .optionalLayer("frameworks")
-        .definedBy("com.google.inject..", "com.google.common..", "jakarta.inject..", "picocli..")
+        .definedBy("com.google.inject..", "com.google.common..", "jakarta.inject..")
         .whereLayer("app")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("transport")
@@ -182,8 +182,7 @@ class LayeringTest {
             ROOT + ".codec.v5..",
             ROOT + ".core.handshake..",
             ROOT + ".core.model..",
-            "java..",
-            "picocli..")
+            "java..")
         .because(
             "the bench measures any SOCKS5 server through the public client API (the codec's"
                 + " messages, the core's ClientHandshake); it is a subcommand, not part of the server")

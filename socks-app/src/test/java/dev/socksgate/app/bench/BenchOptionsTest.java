@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The bench refuses anything but loopback, names that would need a lookup, and unbounded runs. */
 class BenchOptionsTest {
 
   private static int run(StringWriter err, String... args) {
-    CommandLine cmd = new CommandLine(new BenchCommand());
-    cmd.setErr(new PrintWriter(err, true));
-    cmd.setOut(new PrintWriter(new StringWriter(), true));
-    return cmd.execute(args);
+    return BenchSmokeTest.exitCode(new StringWriter(), err, args);
   }
 
   @Test

@@ -1,11 +1,13 @@
 package dev.socksgate.app.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Injector;
 import dev.socksgate.app.cli.CliParser;
 import dev.socksgate.app.cli.Invocation;
+import dev.socksgate.app.cli.UsageException;
 import dev.socksgate.app.config.AppConfig;
 import dev.socksgate.app.wiring.Injectors;
 import dev.socksgate.app.wiring.Lifecycle;
@@ -19,7 +21,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * A short run of every scenario against the real server, in process, and of each without a proxy:
@@ -55,15 +56,26 @@ class BenchSmokeTest {
   static String bench(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cmd = new CommandLine(new BenchCommand());
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int code = cmd.execute(args);
+    int code = exitCode(out, err, args);
     String[] lines = out.toString().split("\\R");
     String json = lines[lines.length - 1];
     assertEquals(0, code, out + "\n" + err);
     assertTrue(json.startsWith("{") && json.contains("\"verified\":true"), json);
     return json;
+  }
+
+  /** Runs {@code socksgate bench ARGS} as the command line does; returns its exit status. */
+  static int exitCode(StringWriter out, StringWriter err, String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "bench";
+    System.arraycopy(args, 0, all, 1, args.length);
+    try {
+      Invocation invocation =
+          new CliParser(new PrintWriter(out, true), new PrintWriter(err, true)).parse(all);
+      return assertInstanceOf(Invocation.Exit.class, invocation).code();
+    } catch (UsageException e) {
+      throw new AssertionError("a subcommand reports its own usage errors", e);
+    }
   }
 
   static double number(String json, String key) {
@@ -148,11 +160,17 @@ class BenchSmokeTest {
   void corruptedUpload_failsTheRun() throws Exception {
     try (CorruptingProxy broken = new CorruptingProxy(100_000)) {
       StringWriter out = new StringWriter();
-      CommandLine cmd = new CommandLine(new BenchCommand());
-      cmd.setOut(new PrintWriter(out, true));
       int code =
-          cmd.execute(
-              "bulk", "--proxy", "127.0.0.1:" + broken.port(), "--mib", "1", "--timeout", "60 s");
+          exitCode(
+              out,
+              new StringWriter(),
+              "bulk",
+              "--proxy",
+              "127.0.0.1:" + broken.port(),
+              "--mib",
+              "1",
+              "--timeout",
+              "60 s");
       assertEquals(1, code, out.toString());
       assertTrue(out.toString().contains("upload CORRUPT, download ok"), out.toString());
       assertTrue(out.toString().contains("\"verified\":false"), out.toString());
@@ -162,11 +180,11 @@ class BenchSmokeTest {
   @Test
   void startup_reportsAServerThatExitsAtOnce() {
     StringWriter out = new StringWriter();
-    CommandLine cmd = new CommandLine(new BenchCommand());
-    cmd.setOut(new PrintWriter(out, true));
     // Port 9 (discard) on loopback: nothing listens there in a test environment.
     int code =
-        cmd.execute(
+        exitCode(
+            out,
+            new StringWriter(),
             "startup",
             "--proxy",
             "127.0.0.1:9",

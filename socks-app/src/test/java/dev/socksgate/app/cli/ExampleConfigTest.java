@@ -8,13 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.OptionSpec;
 
 class ExampleConfigTest {
 
@@ -23,73 +19,65 @@ class ExampleConfigTest {
   private final CliParser parser =
       new CliParser(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
 
-  private List<OptionSpec> fileOptions() {
-    CommandLine cmd = parser.commandLine(new CliOptions());
-    return cmd.getCommandSpec().options().stream()
-        .filter(o -> !ExampleConfig.NOT_IN_FILES.contains(o.longestName().substring(2)))
-        .collect(Collectors.toList());
-  }
+  private static final List<Option<?>> FILE_OPTIONS =
+      ServerOptions.ALL.stream().filter(Option::inFiles).toList();
 
   @Test
-  void everyOptionAConfigFileMayHold_appearsOnce_withItsHelpText() {
-    String text = ExampleConfig.text();
+  void everyOptionAConfigFileMayHold_appearsOnce_withItsHelpLine() {
+    String text = ExampleConfig.text(ServerOptions.ALL);
     String flat = text.replaceAll("\n# ?", " ").replaceAll("\\s+", " ");
-    List<OptionSpec> options = fileOptions();
-    long declared =
-        Arrays.stream(CliOptions.class.getDeclaredFields())
-            .filter(f -> f.isAnnotationPresent(CommandLine.Option.class))
-            .count();
-    assertEquals(declared - 2, options.size(), "CliOptions' options but config and check");
-    for (OptionSpec o : options) {
-      String key = o.longestName().substring(2);
-      long lines = text.lines().filter(l -> l.startsWith("#" + key + " ")).count();
-      assertEquals(1, lines, key);
-      String help = String.join(" ", o.description()).replaceAll("\\s+", " ");
-      assertTrue(flat.contains(help), "the help text of " + key + ": " + help);
-    }
-    for (String absent : ExampleConfig.NOT_IN_FILES) {
-      assertTrue(text.lines().noneMatch(l -> l.startsWith("#" + absent + " ")), absent);
+    assertEquals(
+        ServerOptions.ALL.size() - 4, FILE_OPTIONS.size(), "all but config, check, help, version");
+    for (Option<?> o : ServerOptions.ALL) {
+      long lines = text.lines().filter(l -> l.startsWith("#" + o.name() + " ")).count();
+      assertEquals(o.inFiles() ? 1 : 0, lines, o.name());
+      if (o.inFiles()) {
+        assertTrue(flat.contains(Usage.helpLine(o)), "the help line of " + o.name());
+      }
     }
     assertTrue(text.lines().allMatch(l -> l.isEmpty() || l.startsWith("#")), "all commented");
-    assertTrue(text.lines().allMatch(l -> l.length() <= 98), "wrapped");
+    assertTrue(text.lines().allMatch(l -> l.length() <= ExampleConfig.WIDTH), "wrapped");
   }
 
   @Test
   void asWritten_theFileHoldsNoOption() throws Exception {
     Path file = dir.resolve("socksgate.conf");
     ExampleConfig.main(new String[] {file.toString()});
-    assertEquals(List.of(), ConfigFile.read(file));
-    assertInstanceOf(
-        Invocation.Run.class, parser.parse(new String[] {"--config", file.toString()}));
+    ParsedOptions read = ConfigFile.read(file, new ArgParser(ServerOptions.ALL));
+    for (Option<?> o : ServerOptions.ALL) {
+      assertTrue(!read.given(o), o.name());
+    }
+    Invocation.Run run =
+        assertInstanceOf(
+            Invocation.Run.class, parser.parse(new String[] {"--config", file.toString()}));
+    assertEquals(defaults(), run.config());
   }
 
   @Test
   void uncommentingALineWithADefault_parsesToTheDefaults() throws Exception {
-    Invocation.Run defaults = assertInstanceOf(Invocation.Run.class, parser.parse(new String[0]));
     int withDefault = 0;
-    for (String line : ExampleConfig.text().lines().collect(Collectors.toList())) {
-      String key =
-          line.startsWith("#") && !line.startsWith("# ") && line.contains(" ")
-              ? line.substring(1, line.indexOf(' '))
-              : null;
-      OptionSpec option =
-          key == null
-              ? null
-              : fileOptions().stream()
-                  .filter(o -> o.longestName().equals("--" + key))
-                  .findFirst()
-                  .orElse(null);
-      if (option == null || option.defaultValue() == null) {
+    for (Option<?> o : FILE_OPTIONS) {
+      if (o.defaultValue().isEmpty()) {
         continue;
       }
+      String line =
+          ExampleConfig.text(ServerOptions.ALL)
+              .lines()
+              .filter(l -> l.startsWith("#" + o.name() + " "))
+              .findFirst()
+              .orElseThrow();
       withDefault++;
-      Path file = dir.resolve(key + ".conf");
+      Path file = dir.resolve(o.name() + ".conf");
       Files.writeString(file, line.substring(1) + "\n");
       Invocation.Run run =
           assertInstanceOf(
               Invocation.Run.class, parser.parse(new String[] {"--config", file.toString()}), line);
-      assertEquals(defaults.config(), run.config(), line);
+      assertEquals(defaults(), run.config(), line);
     }
     assertTrue(withDefault >= 10, "most options have a default: " + withDefault);
+  }
+
+  private dev.socksgate.app.config.AppConfig defaults() throws UsageException {
+    return assertInstanceOf(Invocation.Run.class, parser.parse(new String[0])).config();
   }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.socksgate.app.auth.AuthFile;
 import dev.socksgate.app.auth.FileAuthenticator;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +21,18 @@ class PasswdCommandTest {
 
   @Test
   void printedLine_verifiesTheSamePassword() throws Exception {
-    PasswdCommand cmd = new PasswdCommand();
-    cmd.username = "alice";
-    cmd.iterations = 1000;
-    cmd.in = new ByteArrayInputStream("s3cret\r\n".getBytes(StandardCharsets.UTF_8));
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    cmd.out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-    assertEquals(0, cmd.call());
-    String line = printed.toString(StandardCharsets.UTF_8).strip();
+    StringWriter printed = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliParser parser =
+        new CliParser(
+            new PrintWriter(printed),
+            new PrintWriter(err),
+            new ByteArrayInputStream("s3cret\r\n".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(
+        new Invocation.Exit(0),
+        parser.parse(new String[] {"passwd", "--iterations", "1000", "alice"}),
+        err.toString());
+    String line = printed.toString().strip();
     assertTrue(line.startsWith("alice:pbkdf2-sha512:1000:"), line);
 
     Path file = dir.resolve("users");
@@ -41,5 +45,31 @@ class PasswdCommandTest {
               .toCompletableFuture()
               .get(30, TimeUnit.SECONDS));
     }
+  }
+
+  @Test
+  void badUse_isExit2_withItsOwnUsage() throws Exception {
+    StringWriter err = new StringWriter();
+    CliParser parser =
+        new CliParser(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            new ByteArrayInputStream(new byte[0]));
+    assertEquals(new Invocation.Exit(2), parser.parse(new String[] {"passwd"}));
+    assertEquals(
+        new Invocation.Exit(2), parser.parse(new String[] {"passwd", "--iterations", "0", "bob"}));
+    assertTrue(err.toString().contains("Usage: socksgate passwd"), err.toString());
+  }
+
+  @Test
+  void overlongPassword_isExit1_andPrintsNoLine() throws Exception {
+    StringWriter printed = new StringWriter();
+    CliParser parser =
+        new CliParser(
+            new PrintWriter(printed),
+            new PrintWriter(new StringWriter()),
+            new ByteArrayInputStream("x".repeat(300).getBytes(StandardCharsets.UTF_8)));
+    assertEquals(new Invocation.Exit(1), parser.parse(new String[] {"passwd", "bob"}));
+    assertEquals("", printed.toString());
   }
 }

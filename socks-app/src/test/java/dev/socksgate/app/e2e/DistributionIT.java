@@ -165,7 +165,7 @@ class DistributionIT {
     Result r =
         run(List.of(home().resolve("bin/socksgate").toString(), "--no-such-option"), Map.of());
     assertEquals(2, r.status(), r.output());
-    assertTrue(r.output().contains("Unknown option: '--no-such-option'"), r.output());
+    assertTrue(r.output().contains("socksgate: unknown option '--no-such-option'"), r.output());
     assertTrue(r.output().contains("Usage: socksgate"), r.output());
   }
 

@@ -76,7 +76,8 @@ public record NioServerConfig(
   /** The default close linger. */
   public static final Duration DEFAULT_CLOSE_LINGER = Duration.ofSeconds(2);
 
-  private static final Duration MAX_DURATION = Duration.ofDays(1);
+  /** The longest timeout or linger accepted: a day. */
+  public static final Duration MAX_DURATION = Duration.ofDays(1);
 
   /** Validates every field. */
   public NioServerConfig {

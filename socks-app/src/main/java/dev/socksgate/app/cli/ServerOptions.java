@@ -1,0 +1,326 @@
+package dev.socksgate.app.cli;
+
+import dev.socksgate.app.config.AppConfig;
+import dev.socksgate.app.config.SocksPortSpec;
+import dev.socksgate.app.logging.LogStartup;
+import dev.socksgate.core.model.HostNames;
+import dev.socksgate.transport.nio.NioExitConnector;
+import dev.socksgate.transport.nio.NioServerConfig;
+import dev.socksgate.transport.nio.NioTransport;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The {@code socksgate} command's options, each declared once, named after Tor's option where Tor
+ * has one. Defaults and limits are the owning layer's constants: the transport's for transport
+ * settings. {@link #toConfig} turns parsed values into an {@link AppConfig}.
+ */
+final class ServerOptions {
+
+  static final Set<String> LEVELS = Set.of("error", "warn", "info", "debug", "trace");
+
+  static final Option<SocksPortSpec> SOCKS_PORT =
+      Option.value("socks-port", "\"[ADDR:]PORT [Flag ...]\"", SocksPortSpec::parse)
+          .repeatable("")
+          .byDefault(SocksPortSpec.DEFAULT_ADDRESS + ":" + SocksPortSpec.DEFAULT_PORT)
+          .tor("SocksPort")
+          .help(
+              "A listener; repeat for more. Flags as Tor's SocksPort: IsolateClientAddr,"
+                  + " IsolateSOCKSAuth, IsolateClientProtocol, IsolateDestPort, IsolateDestAddr,"
+                  + " SessionGroup=N, PreferSOCKSNoAuth, ExtendedErrors; a 'No' prefix negates.")
+          .details(
+              "`ADDR` is an IPv4 literal or an IPv6 literal in brackets (`[::1]:1080`), never a"
+                  + " name. Port 0 takes any free port (the start-up log names it). Flags in"
+                  + " [SocksPort flags](#socksport-flags).")
+          .build();
+
+  static final Option<Duration> SOCKS_TIMEOUT =
+      Option.value(
+              "socks-timeout", "DURATION", Converters.duration(false, NioServerConfig.MAX_DURATION))
+          .byDefault(Converters.format(NioServerConfig.DEFAULT_SOCKS_TIMEOUT))
+          .tor("SocksTimeout")
+          .help("Close a handshake, or fail a pending request, after this long.")
+          .details(
+              "An unfinished handshake is closed silently; a request still waiting for its exit or"
+                  + " resolver gets the timeout reply (SOCKS5 `06`, RESOLVE `05 04 00 00 …`,"
+                  + " SOCKS4 `5B`).")
+          .build();
+
+  static final Option<Duration> CONNECT_TIMEOUT =
+      Option.value(
+              "connect-timeout",
+              "DURATION",
+              Converters.duration(false, NioServerConfig.MAX_DURATION))
+          .byDefault(Converters.format(NioExitConnector.DEFAULT_CONNECT_TIMEOUT))
+          .help("Give up an exit connection after this long.")
+          .details("The client gets SOCKS5 `06` / SOCKS4 `5B`.")
+          .build();
+
+  static final Option<Duration> IDLE_TIMEOUT =
+      Option.value(
+              "idle-timeout", "DURATION", Converters.duration(true, NioServerConfig.MAX_DURATION))
+          .byDefault("0")
+          .help("Close a relay with no traffic either way for this long; 0 turns it off.")
+          .build();
+
+  static final Option<Integer> MAX_CONNECTIONS =
+      Option.value("max-connections", "N", Converters.integer(1, Integer.MAX_VALUE))
+          .byDefault("" + NioServerConfig.DEFAULT_MAX_CONNECTIONS)
+          .help("Most client connections at once; more are closed right after accept.")
+          .build();
+
+  static final Option<Integer> LOOPS =
+      Option.value("loops", "N", Converters.integer(1, NioTransport.MAX_LOOPS))
+          .otherwise("the number of processors")
+          .help("Event-loop threads; every connection lives on one.")
+          .build();
+
+  static final Option<Integer> BUFFER_SIZE =
+      Option.value(
+              "buffer-size",
+              "BYTES",
+              Converters.integer(NioServerConfig.MIN_BUFFER_SIZE, NioServerConfig.MAX_BUFFER_SIZE))
+          .byDefault("" + NioServerConfig.DEFAULT_BUFFER_SIZE)
+          .help("Relay buffer per direction per connection, held only while data is in flight.")
+          .build();
+
+  static final Option<Integer> BULK_BUFFER_SIZE =
+      Option.value(
+              "bulk-buffer-size",
+              "BYTES",
+              Converters.zeroOr(NioServerConfig.MIN_BUFFER_SIZE, NioServerConfig.MAX_BUFFER_SIZE))
+          .byDefault("" + NioServerConfig.DEFAULT_BULK_BUFFER_SIZE)
+          .help(
+              "Relay buffer per direction while it streams (reads keep filling --buffer-size);"
+                  + " each loop lends at most 32 MiB of them at once. 0 turns them off.")
+          .details(
+              "A direction streams when its previous read filled `--buffer-size`: a quarter of"
+                  + " the system calls per byte for bulk transfers. A size not above"
+                  + " `--buffer-size` also turns them off.")
+          .build();
+
+  static final Option<Boolean> SAFE_SOCKS =
+      Option.bool("safe-socks")
+          .tor("SafeSocks")
+          .reloadable()
+          .help("Refuse requests that give only an IP address.")
+          .details(
+              "SOCKS4 and SOCKS5 ATYP 01/04, for CONNECT and RESOLVE: SOCKS5 `02`, SOCKS4 `5B`.")
+          .build();
+
+  static final Option<Boolean> TEST_SOCKS =
+      Option.bool("test-socks")
+          .tor("TestSocks")
+          .reloadable()
+          .help("Log, for every request, whether it was safe (gave a host name).")
+          .build();
+
+  static final Option<Boolean> SAFE_LOGGING =
+      Option.bool("safe-logging")
+          .byDefault("true")
+          .tor("SafeLogging")
+          .help(
+              "Keep addresses, names and credentials out of the logs; --safe-logging=false for"
+                  + " debugging.")
+          .details(
+              "Client addresses, destinations, host names and credentials are replaced with"
+                  + " `[scrubbed]` in every log line.")
+          .build();
+
+  static final Option<Path> AUTH_FILE =
+      Option.value("auth-file", "FILE", Converters::path)
+          .otherwise("none")
+          .reloadable()
+          .help(
+              "Require RFC 1929 username/password and check it against FILE (lines made by"
+                  + " 'socksgate passwd USER').")
+          .details(
+              "Without it every credential is accepted, as in Tor, and only selects isolation."
+                  + " See [Authentication file](#authentication-file).")
+          .build();
+
+  static final Option<Boolean> REJECT_INTERNAL_ADDRESSES =
+      Option.bool("reject-internal-addresses")
+          .otherwise("on when a listener is not on loopback, off otherwise")
+          .tor("ClientRejectInternalAddresses, ClientDNSRejectInternalAddresses")
+          .reloadable()
+          .help("Refuse internal destinations, and reverse lookups of internal addresses.")
+          .details(
+              "CONNECT to `localhost`, `*.local` and internal IP literals (127/8, 10/8,"
+                  + " 172.16/12, 192.168/16, 169.254/16, 100.64/10, 0/8, fc00::/7, fe80::/10,"
+                  + " fec0::/10, ::, ::1) gets SOCKS5 `01`; so does RESOLVE_PTR of an internal"
+                  + " address.")
+          .build();
+
+  static final Option<InetSocketAddress> UPSTREAM =
+      Option.value("upstream", "socks5://ADDR:PORT", ServerOptions::upstream)
+          .otherwise("none (direct exit)")
+          .tor("Socks5Proxy (roughly)")
+          .help(
+              "Exit through this SOCKS5 proxy (such as a local Tor) instead of connecting"
+                  + " directly.")
+          .details(
+              "Every stream and every lookup goes upstream, with credentials derived from each"
+                  + " stream's isolation key; names are never resolved locally. `ADDR` is an IP"
+                  + " literal (`[::1]` for IPv6). See"
+                  + " [operations](operations.md#in-front-of-a-local-tor).")
+          .build();
+
+  static final Option<InetAddress> EXIT_BIND =
+      Option.value("exit-bind", "ADDR[,ADDR...]", ServerOptions::literal)
+          .repeatable(",")
+          .otherwise("none (the system picks)")
+          .tor("OutboundBindAddressExit (roughly)")
+          .help(
+              "Source addresses for the direct exit; each isolation key keeps leaving from one of"
+                  + " them.")
+          .details(
+              "The first stream of an isolation key leaves from the next address of the"
+                  + " destination's family (round robin); later streams of that key leave from"
+                  + " the same one. Not combinable with `--upstream`.")
+          .build();
+
+  static final Option<InetSocketAddress> CONTROL_PORT =
+      Option.value("control-port", "ADDR:PORT", SocksPortSpec::parseAddress)
+          .otherwise("off")
+          .tor("ControlPort")
+          .help(
+              "Serve a subset of Tor's control protocol (SIGNAL NEWNYM) on this loopback"
+                  + " address.")
+          .details("See [New identity](#new-identity-tors-newnym).")
+          .build();
+
+  static final Option<Path> CONTROL_COOKIE_FILE =
+      Option.value("control-cookie-file", "FILE", Converters::path)
+          .otherwise("socksgate-control.cookie in the temporary directory")
+          .tor("CookieAuthFile")
+          .help("Where the control port's authentication cookie is written.")
+          .details("Written at start-up (mode 0600) and deleted at stop.")
+          .build();
+
+  static final Option<Path> CONFIG =
+      Option.value("config", "FILE", Converters::path)
+          .otherwise("none")
+          .commandLineOnly()
+          .tor("-f")
+          .help("Read options from FILE first: one 'key value' per line; the command line wins.")
+          .build();
+
+  static final Option<String> LOG_LEVEL =
+      Option.value("log-level", "LEVEL", Converters.oneOf(LEVELS))
+          .byDefault(LogStartup.DEFAULT_LEVEL)
+          .tor("Log")
+          .reloadable()
+          .help("error, warn, info, debug or trace.")
+          .build();
+
+  static final Option<Boolean> CHECK =
+      Option.flag("check")
+          .tor("--verify-config")
+          .help("Build everything, bind nothing, print the configuration, exit 0.")
+          .build();
+
+  static final Option<Boolean> HELP =
+      Option.flag("help").alias("h").help("Print this help and exit.").build();
+
+  static final Option<Boolean> VERSION =
+      Option.flag("version").alias("V").help("Print the version and exit.").build();
+
+  /** Every option, in the order help and docs list them. */
+  static final List<Option<?>> ALL =
+      List.of(
+          SOCKS_PORT,
+          SOCKS_TIMEOUT,
+          CONNECT_TIMEOUT,
+          IDLE_TIMEOUT,
+          MAX_CONNECTIONS,
+          LOOPS,
+          BUFFER_SIZE,
+          BULK_BUFFER_SIZE,
+          SAFE_SOCKS,
+          TEST_SOCKS,
+          SAFE_LOGGING,
+          AUTH_FILE,
+          REJECT_INTERNAL_ADDRESSES,
+          UPSTREAM,
+          EXIT_BIND,
+          CONTROL_PORT,
+          CONTROL_COOKIE_FILE,
+          CONFIG,
+          LOG_LEVEL,
+          CHECK,
+          HELP,
+          VERSION);
+
+  private ServerOptions() {}
+
+  /**
+   * Builds the configuration from parsed values.
+   *
+   * @throws UsageException when the values do not fit together
+   */
+  static AppConfig toConfig(ParsedOptions o) throws UsageException {
+    List<SocksPortSpec> listeners = o.all(SOCKS_PORT);
+    boolean loopbackOnly =
+        listeners.stream().allMatch(l -> l.bind().getAddress().isLoopbackAddress());
+    int processors = Runtime.getRuntime().availableProcessors();
+    try {
+      return new AppConfig(
+          listeners,
+          o.get(SOCKS_TIMEOUT),
+          o.get(CONNECT_TIMEOUT),
+          o.get(IDLE_TIMEOUT),
+          o.get(MAX_CONNECTIONS),
+          o.find(LOOPS).orElse(Math.min(processors, NioTransport.MAX_LOOPS)),
+          o.get(BUFFER_SIZE),
+          o.get(BULK_BUFFER_SIZE),
+          o.get(SAFE_SOCKS),
+          o.get(TEST_SOCKS),
+          o.get(SAFE_LOGGING),
+          o.find(AUTH_FILE),
+          o.find(REJECT_INTERNAL_ADDRESSES).orElse(!loopbackOnly),
+          o.get(LOG_LEVEL),
+          o.find(CONTROL_PORT),
+          o.find(CONTROL_COOKIE_FILE).orElse(defaultCookieFile()),
+          o.find(UPSTREAM),
+          o.all(EXIT_BIND));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private static Path defaultCookieFile() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "socksgate-control.cookie")
+        .toAbsolutePath();
+  }
+
+  /** Parses {@code socks5://ADDR:PORT}; the address must be a literal (no lookup at start-up). */
+  static InetSocketAddress upstream(String uri) {
+    String prefix = "socks5://";
+    if (!uri.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+      throw new IllegalArgumentException("must look like socks5://127.0.0.1:9050");
+    }
+    String rest = uri.substring(prefix.length());
+    if (rest.endsWith("/")) {
+      rest = rest.substring(0, rest.length() - 1);
+    }
+    if (rest.indexOf(':') < 0 || rest.endsWith(":")) {
+      throw new IllegalArgumentException("needs an address and a port: " + uri);
+    }
+    InetSocketAddress a = SocksPortSpec.parseAddress(rest);
+    if (a.getPort() == 0) {
+      throw new IllegalArgumentException("needs a non-zero port: " + uri);
+    }
+    return a;
+  }
+
+  static InetAddress literal(String s) {
+    return HostNames.parseLiteral(s.strip())
+        .orElseThrow(() -> new IllegalArgumentException("takes IP addresses: " + s));
+  }
+}
