@@ -1,3 +1,5 @@
+import org.jspecify.annotations.NullMarked;
+
 /**
  * The NIO transport of SocksGate: plumbing around the sans-IO core. A fixed set of event-loop
  * threads, each owning one {@link java.nio.channels.Selector}, accepts clients on any number of
@@ -10,8 +12,13 @@
  * <p>Only {@code dev.socksgate.transport.nio} is exported; the implementation lives in the
  * unexported {@code dev.socksgate.transport.nio.internal}. The module uses no dependency injection
  * framework: every type is built with its constructor.
+ *
+ * <p>{@code @NullMarked}: nothing in its API is null; a value that may be absent is an {@code
+ * Optional}.
  */
+@NullMarked
 module dev.socksgate.transport.nio {
+  requires static org.jspecify;
   requires transitive dev.socksgate.core;
   requires org.slf4j;
 

@@ -1,5 +1,6 @@
 package dev.socksgate.app.architecture;
 
+import static java.lang.module.ModuleDescriptor.Requires.Modifier.STATIC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +55,7 @@ class ModuleDescriptorTest {
     assertEquals(
         Set.of("dev.socksgate.codec", "dev.socksgate.codec.v4", "dev.socksgate.codec.v5"),
         exports(d));
-    assertEquals(Map.of(), requires(d));
+    assertEquals(Map.of("org.jspecify", Set.of(STATIC)), requires(d));
     assertTrue(d.opens().isEmpty());
   }
 
@@ -71,7 +72,11 @@ class ModuleDescriptorTest {
             "dev.socksgate.core.policy"),
         exports(d));
     assertEquals(
-        Map.of("dev.socksgate.codec", Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE)),
+        Map.of(
+            "dev.socksgate.codec",
+            Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE),
+            "org.jspecify",
+            Set.of(STATIC)),
         requires(d));
     assertTrue(d.opens().isEmpty());
   }
@@ -85,7 +90,9 @@ class ModuleDescriptorTest {
             "dev.socksgate.core",
             Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE),
             "org.slf4j",
-            Set.of()),
+            Set.of(),
+            "org.jspecify",
+            Set.of(STATIC)),
         requires(d));
     assertTrue(d.opens().isEmpty());
   }

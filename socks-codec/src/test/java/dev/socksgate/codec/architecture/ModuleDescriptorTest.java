@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.socksgate.codec.Decoded;
 import java.lang.module.ModuleDescriptor;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 /** ArchUnit cannot see JPMS; this asserts the codec's module descriptor itself. */
@@ -33,12 +35,22 @@ class ModuleDescriptorTest {
   }
 
   @Test
-  void requiresNothingButJavaBase() {
-    Set<String> requires =
+  void requiresNothingButJavaBaseAndTheNullAnnotationsAtCompileTime() {
+    Map<String, Set<ModuleDescriptor.Requires.Modifier>> requires =
         module.getDescriptor().requires().stream()
-            .map(ModuleDescriptor.Requires::name)
-            .collect(Collectors.toSet());
-    assertEquals(Set.of("java.base"), requires);
+            .collect(
+                Collectors.toMap(
+                    ModuleDescriptor.Requires::name, ModuleDescriptor.Requires::modifiers));
+    assertEquals(Set.of("java.base", "org.jspecify"), requires.keySet());
+    assertEquals(
+        Set.of(ModuleDescriptor.Requires.Modifier.STATIC),
+        requires.get("org.jspecify"),
+        "annotations only: no run-time dependency");
+  }
+
+  @Test
+  void isNullMarked() {
+    assertTrue(module.isAnnotationPresent(NullMarked.class), "NullAway checks @NullMarked code");
   }
 
   @Test

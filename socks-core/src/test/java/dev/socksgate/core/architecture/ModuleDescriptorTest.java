@@ -10,6 +10,7 @@ import java.lang.module.ModuleDescriptor.Requires;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 /** ArchUnit cannot see JPMS; this asserts the core's module descriptor itself. */
@@ -47,11 +48,20 @@ class ModuleDescriptorTest {
     Map<String, Set<Requires.Modifier>> requires =
         module.getDescriptor().requires().stream()
             .collect(Collectors.toMap(Requires::name, Requires::modifiers));
-    assertEquals(Set.of("java.base", "dev.socksgate.codec"), requires.keySet());
+    assertEquals(Set.of("java.base", "dev.socksgate.codec", "org.jspecify"), requires.keySet());
+    assertEquals(
+        Set.of(Requires.Modifier.STATIC),
+        requires.get("org.jspecify"),
+        "annotations only: no run-time dependency");
     assertTrue(
         requires.get("dev.socksgate.codec").contains(Requires.Modifier.TRANSITIVE),
         "the core's public signatures expose codec types (DomainName, Socks5ReplyCode)");
     assertFalse(requires.get("dev.socksgate.codec").contains(Requires.Modifier.STATIC));
+  }
+
+  @Test
+  void isNullMarked() {
+    assertTrue(module.isAnnotationPresent(NullMarked.class), "NullAway checks @NullMarked code");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.lang.module.ModuleDescriptor;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 /** ArchUnit cannot see JPMS; this asserts the transport's module descriptor itself. */
@@ -35,13 +36,23 @@ class ModuleDescriptorTest {
   }
 
   @Test
+  void isNullMarked() {
+    assertTrue(module.isAnnotationPresent(NullMarked.class), "NullAway checks @NullMarked code");
+  }
+
+  @Test
   void requiresCoreTransitivelyAndSlf4j() {
     Map<String, Set<ModuleDescriptor.Requires.Modifier>> requires =
         module.getDescriptor().requires().stream()
             .collect(
                 Collectors.toMap(
                     ModuleDescriptor.Requires::name, ModuleDescriptor.Requires::modifiers));
-    assertEquals(Set.of("java.base", "dev.socksgate.core", "org.slf4j"), requires.keySet());
+    assertEquals(
+        Set.of("java.base", "dev.socksgate.core", "org.slf4j", "org.jspecify"), requires.keySet());
+    assertEquals(
+        Set.of(ModuleDescriptor.Requires.Modifier.STATIC),
+        requires.get("org.jspecify"),
+        "annotations only: no run-time dependency");
     assertEquals(
         Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE),
         requires.get("dev.socksgate.core"),
