@@ -46,7 +46,7 @@ public final class ServerHandshake {
   private final RequestValidator validator;
   private Phase phase = Phase.ACTIVE;
   private int version;
-  private Socks5AuthMethod method;
+  private boolean passwordSelected; // the greeting's reply chose RFC 1929
   private boolean gotAuth;
   private Credentials credentials = Credentials.NONE;
 
@@ -122,7 +122,7 @@ public final class ServerHandshake {
 
   /** Tor's SOCKS5 branch ({@code handle_socks_message}): RFC 1929, greeting or request. */
   private HandshakeStep socks5(ByteBuffer in, boolean rfc1929Byte) {
-    if (!gotAuth && (rfc1929Byte || Socks5AuthMethod.USERNAME_PASSWORD.equals(method))) {
+    if (!gotAuth && (rfc1929Byte || passwordSelected)) {
       return passwordAuth(in);
     }
     return version == 5 ? socks5Request(in) : greeting(in);
@@ -145,7 +145,7 @@ public final class ServerHandshake {
           Kind.NO_ACCEPTABLE_METHOD, "no acceptable authentication method", ReplyCodes.wrap(reply));
     }
     version = 5;
-    method = selected;
+    passwordSelected = selected.equals(Socks5AuthMethod.USERNAME_PASSWORD);
     return send(reply);
   }
 

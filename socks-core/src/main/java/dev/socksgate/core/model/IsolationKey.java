@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which streams may share an exit (Tor reference §13): two streams may share exactly when their
@@ -18,13 +18,15 @@ import java.util.Objects;
  */
 public final class IsolationKey {
 
-  private final InetAddress clientAddr;
-  private final byte[] username;
-  private final byte[] password;
+  // Each Optional component is empty when the listener does not isolate on it (or, for the
+  // credentials, when the client sent none).
+  private final Optional<InetAddress> clientAddr;
+  private final Optional<byte[]> username;
+  private final Optional<byte[]> password;
   private final boolean authIsolated;
   private final int protocol;
   private final int destPort;
-  private final String destAddr;
+  private final Optional<String> destAddr;
   private final int sessionGroup;
   private final long epoch;
   private final byte[] canonical;
@@ -67,24 +69,30 @@ public final class IsolationKey {
 
   private byte[] serialize() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    field(out, 'c', clientAddr == null ? null : clientAddr.getAddress());
+    field(out, 'c', clientAddr.map(InetAddress::getAddress));
     out.write(authIsolated ? 1 : 0);
     field(out, 'u', username);
     field(out, 'p', password);
-    field(out, 'v', protocol < 0 ? null : new byte[] {(byte) protocol});
-    field(out, 'd', destPort < 0 ? null : new byte[] {(byte) (destPort >> 8), (byte) destPort});
-    field(out, 'a', destAddr == null ? null : destAddr.getBytes(StandardCharsets.UTF_8));
-    field(out, 'g', intBytes(sessionGroup));
-    field(out, 'e', longBytes(epoch));
+    field(out, 'v', protocol < 0 ? Optional.empty() : Optional.of(new byte[] {(byte) protocol}));
+    field(
+        out,
+        'd',
+        destPort < 0
+            ? Optional.empty()
+            : Optional.of(new byte[] {(byte) (destPort >> 8), (byte) destPort}));
+    field(out, 'a', destAddr.map(a -> a.getBytes(StandardCharsets.UTF_8)));
+    field(out, 'g', Optional.of(intBytes(sessionGroup)));
+    field(out, 'e', Optional.of(longBytes(epoch)));
     return out.toByteArray();
   }
 
-  private static void field(ByteArrayOutputStream out, char tag, byte[] value) {
+  private static void field(ByteArrayOutputStream out, char tag, Optional<byte[]> component) {
     out.write(tag);
-    if (value == null) {
+    if (component.isEmpty()) {
       out.write(0);
       return;
     }
+    byte[] value = component.get();
     out.write(1);
     out.write(value.length >> 8);
     out.write(value.length);
@@ -120,7 +128,7 @@ public final class IsolationKey {
             .append(sessionGroup)
             .append(", epoch=")
             .append(epoch);
-    if (clientAddr != null) {
+    if (clientAddr.isPresent()) {
       s.append(", clientAddr");
     }
     if (authIsolated) {
@@ -132,7 +140,7 @@ public final class IsolationKey {
     if (destPort >= 0) {
       s.append(", destPort");
     }
-    if (destAddr != null) {
+    if (destAddr.isPresent()) {
       s.append(", destAddr");
     }
     return s.append(']').toString();
@@ -142,13 +150,13 @@ public final class IsolationKey {
   public static final class Builder {
     private final int sessionGroup;
     private final long epoch;
-    private InetAddress clientAddr;
+    private Optional<InetAddress> clientAddr = Optional.empty();
     private boolean authIsolated;
-    private byte[] username;
-    private byte[] password;
+    private Optional<byte[]> username = Optional.empty();
+    private Optional<byte[]> password = Optional.empty();
     private int protocol = -1;
     private int destPort = -1;
-    private String destAddr;
+    private Optional<String> destAddr = Optional.empty();
 
     Builder(int sessionGroup, long epoch) {
       this.sessionGroup = sessionGroup;
@@ -157,15 +165,15 @@ public final class IsolationKey {
 
     /** Isolates on the client's IP address (not its port). */
     public Builder clientAddr(InetAddress address) {
-      this.clientAddr = Objects.requireNonNull(address);
+      this.clientAddr = Optional.of(address);
       return this;
     }
 
     /** Isolates on SOCKS credentials as Tor compares them: absent and present differ. */
     public Builder socksAuth(Credentials credentials) {
       this.authIsolated = true;
-      this.username = credentials.isolationUsername().orElse(null);
-      this.password = credentials.isolationPassword().orElse(null);
+      this.username = credentials.isolationUsername();
+      this.password = credentials.isolationPassword();
       return this;
     }
 
@@ -183,7 +191,7 @@ public final class IsolationKey {
 
     /** Isolates on the destination as requested, compared case-insensitively. */
     public Builder destAddr(String dest) {
-      this.destAddr = dest.toLowerCase(java.util.Locale.ROOT);
+      this.destAddr = Optional.of(dest.toLowerCase(java.util.Locale.ROOT));
       return this;
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Version 3 onion names (rend-spec-v3 §6, Tor {@code hs_address_is_valid}): an optional subdomain,
@@ -40,14 +41,17 @@ final class OnionNames {
     if (label.length() != V3_LENGTH) {
       return false;
     }
-    byte[] decoded = base32(label);
-    return decoded != null
-        && decoded[decoded.length - 1] == VERSION_3
+    Optional<byte[]> base32 = base32(label);
+    if (base32.isEmpty()) {
+      return false;
+    }
+    byte[] decoded = base32.get();
+    return decoded[decoded.length - 1] == VERSION_3
         && Arrays.equals(checksum(decoded), 0, 2, decoded, KEY_LENGTH, KEY_LENGTH + 2);
   }
 
-  /** Decodes RFC 4648 base32 (lower-case, no padding, whole bytes), or returns null. */
-  private static byte[] base32(String s) {
+  /** Decodes RFC 4648 base32 (lower-case, no padding, whole bytes); empty if not base32. */
+  private static Optional<byte[]> base32(String s) {
     byte[] out = new byte[s.length() * 5 / 8];
     int buffer = 0;
     int bits = 0;
@@ -55,7 +59,7 @@ final class OnionNames {
     for (int i = 0; i < s.length(); i++) {
       int v = ALPHABET.indexOf(s.charAt(i));
       if (v < 0) {
-        return null;
+        return Optional.empty();
       }
       buffer = (buffer << 5 | v) & 0xFFFF; // at most 12 live bits
       bits += 5;
@@ -64,7 +68,7 @@ final class OnionNames {
         out[n++] = (byte) (buffer >> bits);
       }
     }
-    return out;
+    return Optional.of(out);
   }
 
   private static byte[] checksum(byte[] decoded) {
