@@ -32,7 +32,7 @@ public final class Acceptor implements Selectable {
   private final ServerContext ctx;
   private final Deadline resume = new Deadline(this::resume);
   private final AcceptCall acceptCall;
-  private SelectionKey key;
+  private final SelectionKey key;
   private boolean failing;
 
   /** The accept call; tests replace it to simulate EMFILE. */
@@ -47,8 +47,10 @@ public final class Acceptor implements Selectable {
       ListenerSettings settings,
       InetSocketAddress local,
       ServerContext ctx,
-      AcceptCall acceptCall) {
+      AcceptCall acceptCall,
+      SelectionKey key) {
     this.acceptCall = acceptCall;
+    this.key = key;
     this.loop = loop;
     this.channel = channel;
     this.settings = settings;
@@ -72,8 +74,10 @@ public final class Acceptor implements Selectable {
       throws IOException {
     assert loop.inEventLoop();
     InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
-    Acceptor a = new Acceptor(loop, channel, settings, local, ctx, acceptCall);
-    a.key = channel.register(loop.selector(), SelectionKey.OP_ACCEPT, a);
+    // The key first, the attachment right after: the key is final, and nothing selects between.
+    SelectionKey key = channel.register(loop.selector(), SelectionKey.OP_ACCEPT);
+    Acceptor a = new Acceptor(loop, channel, settings, local, ctx, acceptCall, key);
+    key.attach(a);
     return a;
   }
 

@@ -34,14 +34,16 @@ final class Endpoint implements Selectable {
   private final SocketChannel channel;
   private final ChannelIo io;
   private Handler handler;
-  private SelectionKey key;
+  private final SelectionKey key;
   private int desired;
   private int applied;
   private boolean queued;
   private boolean outputShut;
 
-  private Endpoint(EventLoop loop, SocketChannel channel, Handler handler, ChannelIo io) {
+  private Endpoint(
+      EventLoop loop, SocketChannel channel, Handler handler, ChannelIo io, SelectionKey key) {
     this.loop = loop;
+    this.key = key;
     this.channel = channel;
     this.handler = handler;
     this.io = io;
@@ -56,16 +58,15 @@ final class Endpoint implements Selectable {
   public static Endpoint register(
       EventLoop loop, SocketChannel channel, Handler handler, ChannelIo io) throws IOException {
     assert loop.inEventLoop();
-    Endpoint e = new Endpoint(loop, channel, handler, io);
     channel.configureBlocking(false);
     SelectionKey existing = channel.keyFor(loop.selector());
-    if (existing != null && existing.isValid()) {
-      existing.attach(e);
-      e.key = existing;
-      e.applied = existing.interestOps();
+    boolean reuse = existing != null && existing.isValid();
+    SelectionKey key = reuse ? existing : channel.register(loop.selector(), 0);
+    Endpoint e = new Endpoint(loop, channel, handler, io, key);
+    key.attach(e);
+    if (reuse) {
+      e.applied = key.interestOps();
       e.interest(0);
-    } else {
-      e.key = channel.register(loop.selector(), 0, e);
     }
     return e;
   }

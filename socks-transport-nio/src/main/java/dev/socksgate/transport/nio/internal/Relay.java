@@ -27,17 +27,28 @@ final class Relay implements Endpoint.Handler {
   private final ClientInfo info;
   private final Endpoint client;
   private final Deadline idle = new Deadline(this::onIdle);
-  private Endpoint exit;
-  private RelayPipe up;
-  private RelayPipe down;
+  private final Endpoint exit;
+  private final RelayPipe up;
+  private final RelayPipe down;
   private long lastActivity;
   private boolean closed;
 
-  private Relay(ServerContext ctx, EventLoop loop, ClientInfo info, Endpoint client) {
+  private Relay(
+      ServerContext ctx, EventLoop loop, ClientInfo info, Endpoint client, NioExit exitHandle)
+      throws IOException {
     this.ctx = ctx;
     this.loop = loop;
     this.info = info;
     this.client = client;
+    // The exit's endpoint needs this relay as its handler, so it is registered here: no event
+    // reaches the relay before start() returns, since both run on the loop thread.
+    this.exit = Endpoint.register(loop, exitHandle.channel(), this, ctx.settings().io());
+    BufferPool pool = ctx.pool(loop);
+    BufferPool bulk = ctx.bulkPool(loop);
+    this.up = new RelayPipe(client, exit, pool, bulk);
+    this.down = new RelayPipe(exit, client, pool, bulk);
+    up.reverse(down);
+    down.reverse(up);
   }
 
   /**
@@ -47,21 +58,15 @@ final class Relay implements Endpoint.Handler {
   static void start(
       ServerContext ctx, EventLoop loop, ClientInfo info, Endpoint client, NioExit exitHandle) {
     assert loop.inEventLoop();
-    Relay r = new Relay(ctx, loop, info, client);
-    client.handOver(r);
+    Relay r;
     try {
-      r.exit = Endpoint.register(loop, exitHandle.channel(), r, ctx.settings().io());
+      r = new Relay(ctx, loop, info, client, exitHandle);
     } catch (IOException | RuntimeException e) {
       exitHandle.close();
-      r.close();
+      closeClient(ctx, info, client);
       return;
     }
-    BufferPool pool = ctx.pool(loop);
-    BufferPool bulk = ctx.bulkPool(loop);
-    r.up = new RelayPipe(client, r.exit, pool, bulk);
-    r.down = new RelayPipe(r.exit, client, pool, bulk);
-    r.up.reverse(r.down);
-    r.down.reverse(r.up);
+    client.handOver(r);
     r.up.preload(exitHandle.earlyData());
     r.down.preload(exitHandle.receivedData());
     r.lastActivity = loop.now();
@@ -153,13 +158,13 @@ final class Relay implements Endpoint.Handler {
     }
     closed = true;
     loop.cancel(idle);
-    if (up != null) {
-      up.release();
-      down.release();
-    }
-    if (exit != null) {
-      exit.close();
-    }
+    up.release();
+    down.release();
+    exit.close();
+    closeClient(ctx, info, client);
+  }
+
+  private static void closeClient(ServerContext ctx, ClientInfo info, Endpoint client) {
     client.close();
     ctx.release();
     ctx.notify(ev -> ev.connectionClosed(info));
