@@ -134,7 +134,7 @@ public record NioServerConfig(
     private Duration idleTimeout = Duration.ZERO;
     private Duration closeLinger = DEFAULT_CLOSE_LINGER;
     private HandshakeOptions handshake = HandshakeOptions.TOR_DEFAULTS;
-    private Authenticator authenticator;
+    private Optional<Authenticator> authenticator = Optional.empty();
     private ServerEvents events = ServerEvents.NONE;
 
     private Builder() {}
@@ -200,7 +200,7 @@ public record NioServerConfig(
 
     /** Sets the authenticator. */
     public Builder authenticator(Authenticator authenticator) {
-      this.authenticator = authenticator;
+      this.authenticator = Optional.of(authenticator);
       return this;
     }
 
@@ -222,7 +222,7 @@ public record NioServerConfig(
           idleTimeout,
           closeLinger,
           handshake,
-          Optional.ofNullable(authenticator),
+          authenticator,
           events);
     }
   }

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ public final class NioSocksServer implements AutoCloseable {
   private final List<Acceptor> acceptors = new ArrayList<>();
   private final List<InetSocketAddress> bound = new ArrayList<>();
   private State state = State.NEW; // guarded by this
-  private ServerContext ctx; // set by start
+  private @Nullable ServerContext ctx; // set by start
   private ChannelIo io = ChannelIo.DIRECT; // the transport's tests force partial I/O with it
 
   /**
@@ -80,7 +81,7 @@ public final class NioSocksServer implements AutoCloseable {
     try {
       transport.start();
       EventLoop[] loops = transport.loops();
-      ctx =
+      ServerContext c =
           new ServerContext(
               loops,
               service,
@@ -95,8 +96,9 @@ public final class NioSocksServer implements AutoCloseable {
                   config.idleTimeout(),
                   config.closeLinger(),
                   io));
+      ctx = c;
       for (int i = 0; i < config.listeners().size(); i++) {
-        bind(loops[i % loops.length], config.listeners().get(i));
+        bind(loops[i % loops.length], config.listeners().get(i), c);
       }
     } catch (IOException | RuntimeException e) {
       stop(Duration.ZERO);
@@ -104,7 +106,7 @@ public final class NioSocksServer implements AutoCloseable {
     }
   }
 
-  private void bind(EventLoop loop, ListenerConfig listener) throws IOException {
+  private void bind(EventLoop loop, ListenerConfig listener, ServerContext ctx) throws IOException {
     ServerSocketChannel ch =
         ServerSocketChannel.open(
             listener.bind().getAddress() instanceof Inet6Address
@@ -208,10 +210,14 @@ public final class NioSocksServer implements AutoCloseable {
    * BufferStats}.
    */
   BufferStats bufferStats() throws IOException {
+    ServerContext c;
+    synchronized (this) {
+      c = Objects.requireNonNull(ctx, "not started");
+    }
     BufferStats sum = BufferStats.NONE;
     for (EventLoop loop : transport.loops()) {
       CompletableFuture<BufferStats> f = new CompletableFuture<>();
-      loop.execute(() -> f.complete(BufferStats.of(ctx.pool(loop), ctx.bulkPool(loop))));
+      loop.execute(() -> f.complete(BufferStats.of(c.pool(loop), c.bulkPool(loop))));
       sum = sum.plus(await(f));
     }
     return sum;

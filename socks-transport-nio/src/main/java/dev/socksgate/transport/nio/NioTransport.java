@@ -3,6 +3,7 @@ package dev.socksgate.transport.nio;
 import dev.socksgate.transport.nio.internal.EventLoop;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The event loops: a fixed number of threads, each owning one selector and everything registered
@@ -20,7 +21,7 @@ public final class NioTransport implements AutoCloseable {
 
   private final int loopCount;
   private final AtomicInteger next = new AtomicInteger();
-  private volatile EventLoop[] loops;
+  private volatile EventLoop @Nullable [] loops; // set by start
   private boolean closed; // guarded by this
   private boolean claimed; // guarded by this
 

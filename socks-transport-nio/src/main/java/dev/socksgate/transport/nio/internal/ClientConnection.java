@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,12 +60,13 @@ final class ClientConnection implements Endpoint.Handler {
   private final EventLoop loop;
   private final ClientInfo info;
   private final Deadline timer = new Deadline(this::onTimer);
-  private Endpoint client;
+  // Each field below belongs to the phases that use it and is null outside them.
+  private @Nullable Endpoint client; // set by start
   private State state = State.HANDSHAKE;
-  private HandshakeInput handshake; // null once the request is complete
-  private ByteBuffer out; // reply bytes not yet written
-  private StreamRequest request;
-  private NioExit exit; // while its success reply is being written
+  private @Nullable HandshakeInput handshake; // null once the request is complete
+  private ByteBuffer out = NOTHING; // reply bytes not yet written: pending while it has any
+  private @Nullable StreamRequest request;
+  private @Nullable NioExit exit; // while its success reply is being written
   private boolean readSuspended; // bytes arrived while the request is pending: stop reading
 
   private ClientConnection(ServerContext ctx, EventLoop loop, ClientInfo info) {
@@ -107,7 +110,7 @@ final class ClientConnection implements Endpoint.Handler {
   @Override
   public void onWritable(Endpoint e) {
     assert loop.inEventLoop();
-    if (out != null && flush()) {
+    if (out.hasRemaining() && flush()) {
       afterFlush();
     }
   }
@@ -120,7 +123,7 @@ final class ClientConnection implements Endpoint.Handler {
 
   private void readHandshake() {
     try {
-      if (handshake.readFrom(client) < 0) {
+      if (handshake().readFrom(client()) < 0) {
         close(); // EOF before a complete request: nothing to answer
         return;
       }
@@ -134,10 +137,10 @@ final class ClientConnection implements Endpoint.Handler {
   /** Steps the engine over the buffered input until it needs more, waits, or finishes. */
   private void advance() {
     boolean go = true;
-    while (go && state == State.HANDSHAKE && out == null) {
-      go = apply(handshake.step());
+    while (go && state == State.HANDSHAKE && !out.hasRemaining()) {
+      go = apply(handshake().step());
     }
-    if (state == State.HANDSHAKE && out == null && handshake.isFull()) {
+    if (state == State.HANDSHAKE && !out.hasRemaining() && handshake().isFull()) {
       close(); // cannot happen with the codec's limits; never spin on a full buffer
       return;
     }
@@ -171,7 +174,7 @@ final class ClientConnection implements Endpoint.Handler {
     }
     state = State.HANDSHAKE;
     readSuspended = false;
-    if (apply(handshake.verdict(accepted))) {
+    if (apply(handshake().verdict(accepted))) {
       advance();
     } else {
       updateInterest();
@@ -181,7 +184,7 @@ final class ClientConnection implements Endpoint.Handler {
   private void onRequest(HandshakeStep.Done done) {
     request = done.request();
     state = State.OPENING;
-    ByteBuffer earlyData = handshake.earlyData();
+    ByteBuffer earlyData = handshake().earlyData();
     dropHandshake();
     StreamRequest r = request;
     ctx.notify(ev -> ev.requestDone(r));
@@ -200,7 +203,8 @@ final class ClientConnection implements Endpoint.Handler {
         });
   }
 
-  private void onOutcome(StreamOutcome<NioExit> outcome, Throwable error) {
+  // From whenComplete: exactly one of the two is null.
+  private void onOutcome(@Nullable StreamOutcome<NioExit> outcome, @Nullable Throwable error) {
     assert loop.inEventLoop();
     if (state != State.OPENING) {
       discard(outcome); // timed out or closed meanwhile: the exit is ours to close
@@ -210,7 +214,7 @@ final class ClientConnection implements Endpoint.Handler {
       LOG.debug("use case failed unexpectedly", error);
       outcome =
           new StreamOutcome.Refused<>(
-              StreamFailure.GENERAL, ctx.service().failureReply(request, StreamFailure.GENERAL));
+              StreamFailure.GENERAL, ctx.service().failureReply(request(), StreamFailure.GENERAL));
     }
     if (outcome instanceof StreamOutcome.Relay<NioExit> r) {
       state = State.REPLYING;
@@ -223,7 +227,7 @@ final class ClientConnection implements Endpoint.Handler {
       return;
     }
     if (outcome instanceof StreamOutcome.Refused<NioExit> f) {
-      StreamRequest req = request;
+      StreamRequest req = request();
       ctx.notify(ev -> ev.streamFailed(req, f.failure()));
     }
     finish(outcome.reply());
@@ -233,12 +237,12 @@ final class ClientConnection implements Endpoint.Handler {
   private void startRelay() {
     state = State.RELAYING;
     loop.cancel(timer);
-    StreamRequest r = request;
-    NioExit e = exit;
+    StreamRequest r = request();
+    NioExit e = Objects.requireNonNull(exit, "no exit");
     request = null;
     exit = null;
     ctx.notify(ev -> ev.streamOpened(r));
-    Relay.start(ctx, loop, info, client, e);
+    Relay.start(ctx, loop, info, client(), e);
   }
 
   private void onTimer() {
@@ -247,7 +251,7 @@ final class ClientConnection implements Endpoint.Handler {
     switch (state) {
       case HANDSHAKE, VERIFYING -> finish(NOTHING); // Tor closes an unfinished handshake silently
       case OPENING -> {
-        StreamRequest req = request;
+        StreamRequest req = request();
         ctx.notify(ev -> ev.streamFailed(req, StreamFailure.TIMED_OUT));
         finish(ctx.service().failureReply(req, StreamFailure.TIMED_OUT));
       }
@@ -274,7 +278,7 @@ final class ClientConnection implements Endpoint.Handler {
       case REPLYING -> startRelay();
       case CLOSING -> {
         try {
-          client.shutdownOutput();
+          client().shutdownOutput();
         } catch (IOException e) {
           close();
           return;
@@ -295,7 +299,7 @@ final class ClientConnection implements Endpoint.Handler {
     BufferPool pool = ctx.pool(loop);
     ByteBuffer scratch = pool.acquire();
     try {
-      if (client.read(scratch) < 0) {
+      if (client().read(scratch) < 0) {
         close();
       }
     } catch (IOException e) {
@@ -313,7 +317,7 @@ final class ClientConnection implements Endpoint.Handler {
 
   private boolean flush() {
     try {
-      client.write(out);
+      client().write(out);
     } catch (IOException e) {
       close();
       return false;
@@ -321,7 +325,7 @@ final class ClientConnection implements Endpoint.Handler {
     if (out.hasRemaining()) {
       return false;
     }
-    out = null;
+    out = NOTHING;
     return true;
   }
 
@@ -330,7 +334,7 @@ final class ClientConnection implements Endpoint.Handler {
       return; // closed, or handed over to the relay
     }
     int ops = 0;
-    if (out != null) {
+    if (out.hasRemaining()) {
       ops = SelectionKey.OP_WRITE;
     } else if (state == State.HANDSHAKE || state == State.CLOSING || !readSuspended) {
       // While a request is pending (VERIFYING, OPENING) the client is not read, but OP_READ is
@@ -339,7 +343,20 @@ final class ClientConnection implements Endpoint.Handler {
       // calls per connection for nothing (a level-triggered wake-up then turns it off).
       ops = SelectionKey.OP_READ;
     }
-    client.interest(ops);
+    client().interest(ops);
+  }
+
+  // The phase fields' accessors: each fails fast when called outside the phases that set it.
+  private Endpoint client() {
+    return Objects.requireNonNull(client, "not registered");
+  }
+
+  private HandshakeInput handshake() {
+    return Objects.requireNonNull(handshake, "handshake over");
+  }
+
+  private StreamRequest request() {
+    return Objects.requireNonNull(request, "no request");
   }
 
   private void dropHandshake() {
@@ -349,7 +366,7 @@ final class ClientConnection implements Endpoint.Handler {
     }
   }
 
-  private static void discard(StreamOutcome<NioExit> outcome) {
+  private static void discard(@Nullable StreamOutcome<NioExit> outcome) {
     if (outcome instanceof StreamOutcome.Relay<NioExit> r) {
       r.exit().close();
     }
@@ -371,7 +388,7 @@ final class ClientConnection implements Endpoint.Handler {
       exit.close();
       exit = null;
     }
-    client.close();
+    client().close();
     ctx.release();
     ctx.notify(ev -> ev.connectionClosed(info));
   }

@@ -6,6 +6,7 @@ import dev.socksgate.core.handshake.ServerHandshake;
 import dev.socksgate.core.model.ClientInfo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client's handshake input: the bytes read so far and the core's engine that consumes them.
@@ -28,8 +29,8 @@ final class HandshakeInput {
 
   private final ServerHandshake engine;
   private final BufferPool pool;
-  private ByteBuffer in; // borrowed during an event, write mode between calls; null when parked
-  private ByteBuffer carry; // parked bytes of an incomplete message (read mode), or null
+  private @Nullable ByteBuffer in; // borrowed during an event, write mode; null when parked
+  private ByteBuffer carry = NOTHING; // parked bytes of an incomplete message (read mode), if any
 
   HandshakeInput(ClientInfo client, HandshakeOptions options, BufferPool pool) {
     this.engine = new ServerHandshake(client, options);
@@ -81,7 +82,7 @@ final class HandshakeInput {
       return;
     }
     in.flip();
-    carry = in.hasRemaining() ? ByteBuffer.allocate(in.remaining()).put(in).flip() : null;
+    carry = in.hasRemaining() ? ByteBuffer.allocate(in.remaining()).put(in).flip() : NOTHING;
     pool.release(in);
     in = null;
   }
@@ -92,18 +93,20 @@ final class HandshakeInput {
       pool.release(in);
       in = null;
     }
-    carry = null;
+    carry = NOTHING;
   }
 
   private ByteBuffer borrow() {
-    if (in == null) {
-      in = pool.acquire();
-      in.limit(CAPACITY);
-      if (carry != null) {
-        in.put(carry);
-        carry = null;
+    ByteBuffer b = in;
+    if (b == null) {
+      b = pool.acquire();
+      b.limit(CAPACITY);
+      if (carry.hasRemaining()) {
+        b.put(carry);
+        carry = NOTHING;
       }
+      in = b;
     }
-    return in;
+    return b;
   }
 }

@@ -14,9 +14,11 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One outbound connect on one event loop (Jetty {@code Connect}): a non-blocking connect with
@@ -35,8 +37,10 @@ public final class OutboundConnect implements Selectable {
   private final CompletableFuture<ExitResult<NioExit>> result;
   private final Function<InetSocketAddress, Optional<InetAddress>> source;
   private final Deadline deadline = new Deadline(this::onTimeout);
-  private SocketChannel channel;
-  private SelectionKey key;
+  // The attempt in progress: null before the first, between two, and once the channel is handed
+  // on or closed; only the accessors below dereference them.
+  private @Nullable SocketChannel channel;
+  private @Nullable SelectionKey key;
   private StreamFailure lastFailure = StreamFailure.GENERAL;
   private boolean connected;
   private boolean finished;
@@ -134,7 +138,7 @@ public final class OutboundConnect implements Selectable {
       return;
     }
     try {
-      if (channel.finishConnect()) {
+      if (channel().finishConnect()) {
         onConnected();
       }
     } catch (IOException e) {
@@ -149,18 +153,28 @@ public final class OutboundConnect implements Selectable {
   }
 
   private void writeEarly() throws IOException {
-    channel.write(earlyData);
+    SocketChannel ch = channel();
+    SelectionKey k = key();
+    ch.write(earlyData);
     if (earlyData.hasRemaining()) {
-      key.interestOps(SelectionKey.OP_WRITE);
+      k.interestOps(SelectionKey.OP_WRITE);
       return;
     }
     finished = true;
     loop.cancel(deadline);
-    key.interestOps(0);
-    key.attach(null);
-    NioExit exit = NioExit.of(channel);
+    k.interestOps(0);
+    k.attach(null);
+    NioExit exit = NioExit.of(ch);
     channel = null;
     result.complete(new ExitResult.Connected<>(exit));
+  }
+
+  private SocketChannel channel() {
+    return Objects.requireNonNull(channel, "no attempt in progress");
+  }
+
+  private SelectionKey key() {
+    return Objects.requireNonNull(key, "no attempt in progress");
   }
 
   private void onTimeout() {

@@ -2,6 +2,7 @@ package dev.socksgate.transport.nio.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One direction of a relay: bytes read from {@code src} are written to {@code dst}.
@@ -27,14 +28,17 @@ final class RelayPipe {
   // A read that fills the buffer suggests more is waiting: read again, up to this many times per
   // readiness event, instead of going back through epoll_wait for every buffer (bulk transfers).
   private static final int READS_PER_EVENT = 4;
+  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
   private final Endpoint src;
   private final Endpoint dst;
   private final BufferPool pool;
   private final BufferPool bulk; // larger buffers while this direction streams (none when off)
-  private RelayPipe reverse; // the other direction of the same relay
-  private ByteBuffer held; // in read mode while it holds unwritten bytes; null when empty
-  private BufferPool heldFrom; // the pool held came from; null for preloaded bytes
+  private @Nullable RelayPipe reverse; // the other direction of the same relay
+  // Unwritten bytes, in read mode: it has bytes remaining exactly while it holds any.
+  private ByteBuffer held = EMPTY;
+  private BufferPool heldFrom; // the pool held came from, when heldPooled
+  private boolean heldPooled; // false for preloaded bytes, which are not the pool's
   private boolean streaming; // the last read returned at least a whole small buffer's worth
   private boolean eof;
   private boolean done;
@@ -50,6 +54,7 @@ final class RelayPipe {
     this.dst = dst;
     this.pool = pool;
     this.bulk = bulk;
+    this.heldFrom = pool;
   }
 
   /** Tells this direction about the other one (the relay sets both right after creating them). */
@@ -64,16 +69,16 @@ final class RelayPipe {
   void preload(ByteBuffer bytes) {
     if (bytes.hasRemaining()) {
       held = bytes;
-      heldFrom = null;
+      heldPooled = false;
     }
   }
 
   boolean wantsRead() {
-    return held == null && !eof;
+    return !held.hasRemaining() && !eof;
   }
 
   boolean wantsWrite() {
-    return held != null;
+    return held.hasRemaining();
   }
 
   boolean isDone() {
@@ -112,6 +117,7 @@ final class RelayPipe {
       b.flip();
       held = b;
       heldFrom = from;
+      heldPooled = true;
       flush();
       if (!full) {
         break; // the socket had no more: do not pay for a read that finds nothing
@@ -126,7 +132,7 @@ final class RelayPipe {
    * @return the bytes written
    */
   int flush() throws IOException {
-    if (held == null) {
+    if (!held.hasRemaining()) {
       return 0;
     }
     int n = dst.write(held);
@@ -139,15 +145,15 @@ final class RelayPipe {
 
   /** Gives the held buffer back to the pool, if any; the relay calls it when it closes. */
   void release() {
-    if (held != null && heldFrom != null) {
+    if (heldPooled) {
       heldFrom.release(held);
     }
-    held = null;
-    heldFrom = null;
+    held = EMPTY;
+    heldPooled = false;
   }
 
   private void finishIfDrained() throws IOException {
-    if (eof && held == null && !done) {
+    if (eof && !held.hasRemaining() && !done) {
       done = true;
       if (reverse == null || !reverse.isDone()) {
         dst.shutdownOutput();

@@ -15,8 +15,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One SOCKS5 client session with an upstream proxy, on one event loop: connect (through {@link
@@ -56,9 +58,11 @@ public final class UpstreamSession implements Selectable {
   private final CompletableFuture<Outcome> result;
   private final Deadline deadline = new Deadline(this::onTimeout);
   private final ByteBuffer in = ByteBuffer.allocate(BUFFER);
-  private SocketChannel channel;
-  private SelectionKey key;
-  private ByteBuffer out;
+  // The upstream connection: null until connected, and again once handed on or closed; only the
+  // accessors below dereference them.
+  private @Nullable SocketChannel channel;
+  private @Nullable SelectionKey key;
+  private ByteBuffer out = ByteBuffer.allocate(0); // the handshake bytes not yet written
   private boolean finished;
 
   private UpstreamSession(
@@ -109,9 +113,11 @@ public final class UpstreamSession implements Selectable {
       finish(new Failed(f == StreamFailure.TIMED_OUT ? f : StreamFailure.GENERAL));
       return;
     }
-    channel = c.exit().channel();
-    key = channel.keyFor(loop.selector());
-    key.attach(this);
+    SocketChannel ch = c.exit().channel();
+    SelectionKey k = ch.keyFor(loop.selector());
+    k.attach(this);
+    channel = ch;
+    key = k;
     out = handshake.start().bytes();
     flush();
   }
@@ -132,18 +138,18 @@ public final class UpstreamSession implements Selectable {
 
   private void flush() {
     try {
-      channel.write(out);
+      channel().write(out);
     } catch (IOException e) {
       fail(StreamFailure.GENERAL);
       return;
     }
-    key.interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+    key().interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
   }
 
   private void read() {
     int n;
     try {
-      n = channel.read(in);
+      n = channel().read(in);
     } catch (IOException e) {
       fail(StreamFailure.GENERAL);
       return;
@@ -189,11 +195,20 @@ public final class UpstreamSession implements Selectable {
   private void succeed(Socks5Reply reply) {
     ByteBuffer received = ByteBuffer.allocate(in.remaining());
     received.put(in).flip();
-    key.interestOps(0);
-    key.attach(null);
-    SocketChannel c = channel;
+    SelectionKey k = key();
+    k.interestOps(0);
+    k.attach(null);
+    SocketChannel c = channel();
     channel = null;
     finish(new Opened(reply, c, received));
+  }
+
+  private SocketChannel channel() {
+    return Objects.requireNonNull(channel, "not connected");
+  }
+
+  private SelectionKey key() {
+    return Objects.requireNonNull(key, "not connected");
   }
 
   private void onTimeout() {
