@@ -141,7 +141,7 @@ public record Socks4Request(
     if (socks4a) {
       int end = r.indexOfNul(WireLimits.MAX_SOCKS4_REQUEST - r.offset());
       if (end > WireLimits.MAX_DOMAIN_LENGTH
-          || end < 0 && r.available() - r.offset() > WireLimits.MAX_DOMAIN_LENGTH) {
+          || (end < 0 && r.available() - r.offset() > WireLimits.MAX_DOMAIN_LENGTH)) {
         return WireReader.malformed(Reason.TOO_LONG, "HOSTNAME", -1);
       }
       if (end < 0) {

@@ -92,7 +92,7 @@ final class RequestValidator {
     boolean socks4a = r.isSocks4a();
     byte[] ip = r.dstIp().getAddress();
     boolean zeroIp = ip[0] == 0 && ip[1] == 0 && ip[2] == 0 && ip[3] == 0;
-    if (zeroIp || r.dstPort() == 0 && !r.command().equals(Socks4Command.RESOLVE)) {
+    if (zeroIp || (r.dstPort() == 0 && !r.command().equals(Socks4Command.RESOLVE))) {
       return error(Kind.INVALID_DESTINATION);
     }
     if (!socks4a && options.safeSocks()) {

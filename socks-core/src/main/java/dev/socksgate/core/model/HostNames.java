@@ -56,9 +56,9 @@ public final class HostNames {
   }
 
   private static boolean isLabelChar(char c) {
-    return c >= 'a' && c <= 'z'
-        || c >= 'A' && c <= 'Z'
-        || c >= '0' && c <= '9'
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
         || c == '-'
         || c == '_';
   }
@@ -75,7 +75,7 @@ public final class HostNames {
         i++;
       }
       int digits = i - start;
-      if (digits == 0 || value > 255 || digits > 1 && s.charAt(start) == '0') {
+      if (digits == 0 || value > 255 || (digits > 1 && s.charAt(start) == '0')) {
         return Optional.empty();
       }
       out[part++] = (byte) value;

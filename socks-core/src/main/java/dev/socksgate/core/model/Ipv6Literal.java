@@ -75,7 +75,7 @@ final class Ipv6Literal {
     if (c >= '0' && c <= '9') {
       return c - '0';
     }
-    if (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+    if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
       return (c | 0x20) - 'a' + 10;
     }
     return -1;

@@ -43,8 +43,10 @@ import java.util.function.Function;
  */
 public final class NioExitConnector implements ExitConnector<NioExit> {
 
-  private static final Function<InetSocketAddress, Optional<InetAddress>> NO_BIND =
-      target -> Optional.empty();
+  /** No egress addresses: the system picks the source of every connection. */
+  private static Optional<InetAddress> noBind(InetSocketAddress target) {
+    return Optional.empty();
+  }
 
   /** The default connect timeout. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -128,7 +130,7 @@ public final class NioExitConnector implements ExitConnector<NioExit> {
       CompletableFuture<ExitResult<NioExit>> result) {
     Function<InetSocketAddress, Optional<InetAddress>> source =
         egress.isEmpty()
-            ? NO_BIND
+            ? NioExitConnector::noBind
             : target -> egress.get().choose(key, target.getAddress() instanceof Inet6Address);
     if (loop.inEventLoop()) {
       OutboundConnect.start(loop, candidates, earlyData, timeoutNanos, source, result);

@@ -93,7 +93,7 @@ public record NioServerConfig(
         "bufferSize must be 1 KiB to 16 MiB");
     check(
         bulkBufferSize == 0
-            || bulkBufferSize >= MIN_BUFFER_SIZE && bulkBufferSize <= MAX_BUFFER_SIZE,
+            || (bulkBufferSize >= MIN_BUFFER_SIZE && bulkBufferSize <= MAX_BUFFER_SIZE),
         "bulkBufferSize must be 0 (off) or 1 KiB to 16 MiB");
     check(maxConnections >= 1, "maxConnections must be at least 1");
     check(backlog >= 1, "backlog must be at least 1");

@@ -43,7 +43,7 @@ public final class ConnectFailures {
     }
     if (m.contains("host is unreachable")
         || m.contains("no route to host")
-        || error instanceof BindException && m.contains("permission denied")) {
+        || (error instanceof BindException && m.contains("permission denied"))) {
       return StreamFailure.HOST_UNREACHABLE;
     }
     if (m.contains("timed out")) {

@@ -96,7 +96,9 @@ public final class UpstreamSession implements Selectable {
             result);
     loop.schedule(s.deadline, timeoutNanos);
     CompletableFuture<ExitResult<NioExit>> connected = new CompletableFuture<>();
-    connected.whenComplete((r, e) -> s.onConnected(r));
+    // OutboundConnect completes `connected` on this loop and never exceptionally, and
+    // onConnected handles its own I/O failures: the future derived here carries nothing.
+    CompletableFuture<Void> unused = connected.thenAccept(s::onConnected);
     OutboundConnect.start(loop, List.of(upstream), ByteBuffer.allocate(0), timeoutNanos, connected);
   }
 
