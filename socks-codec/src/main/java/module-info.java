@@ -10,7 +10,7 @@ import org.jspecify.annotations.NullMarked;
  * never touches a socket: callers own the bytes and the buffers.
  *
  * <p>{@code @NullMarked}: nothing in its API is null; a value that may be absent is an {@code
- * Optional}.
+ * Optional}. NullAway checks this when the module compiles.
  */
 @NullMarked
 module dev.socksgate.codec {

@@ -10,7 +10,7 @@ import org.jspecify.annotations.NullMarked;
  * touches a socket; adapters in other modules implement its ports.
  *
  * <p>{@code @NullMarked}: nothing in its API is null; a value that may be absent is an {@code
- * Optional}.
+ * Optional}. NullAway checks this when the module compiles.
  */
 @NullMarked
 module dev.socksgate.core {

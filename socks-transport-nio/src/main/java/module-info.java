@@ -14,7 +14,7 @@ import org.jspecify.annotations.NullMarked;
  * framework: every type is built with its constructor.
  *
  * <p>{@code @NullMarked}: nothing in its API is null; a value that may be absent is an {@code
- * Optional}.
+ * Optional}. NullAway checks this when the module compiles.
  */
 @NullMarked
 module dev.socksgate.transport.nio {
