@@ -1,3 +1,5 @@
+import org.jspecify.annotations.NullMarked;
+
 /**
  * The runnable SocksGate server: the command line, Guice wiring of the core's ports to the NIO
  * transport's adapters, SafeLogging over SLF4J (Log4j 2 at run time), and the lifecycle that binds
@@ -5,8 +7,13 @@
  *
  * <p>Guice is confined to this module. Only {@code dev.socksgate.app.wiring} is opened, and only to
  * Guice.
+ *
+ * <p>{@code @NullMarked}: a value that may be absent is an {@code Optional}, or a field marked
+ * {@code @Nullable} until it is set; NullAway checks this when the module compiles.
  */
+@NullMarked
 module dev.socksgate.app {
+  requires static org.jspecify;
   requires dev.socksgate.transport.nio;
   requires com.google.guice;
   requires com.google.common; // Guava 33 is an explicit module: nothing else resolves it

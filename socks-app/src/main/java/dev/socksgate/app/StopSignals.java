@@ -7,6 +7,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns SIGTERM and SIGINT into a clean stop with exit status 0, whenever they arrive after {@code
@@ -36,7 +37,7 @@ final class StopSignals {
   private final Duration drain;
   private volatile boolean handled; // set once, before anything can be adopted
   private final Object lock = new Object();
-  private Lifecycle lifecycle; // guarded by lock
+  private @Nullable Lifecycle lifecycle; // guarded by lock
   private boolean stopping; // guarded by lock
 
   private StopSignals(Duration drain) {

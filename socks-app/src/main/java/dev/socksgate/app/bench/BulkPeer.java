@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The origin's side of one bulk stream: reads the header, then checksums the upload while it sends
@@ -18,7 +19,7 @@ final class BulkPeer implements Reactor.Handler {
   private final SocketChannel channel;
   private final ByteBuffer header = ByteBuffer.allocate(BulkStream.HEADER);
   private final StreamChecksum up = new StreamChecksum();
-  private BulkStream stream;
+  private @Nullable BulkStream stream;
   private int id = -1;
   private long downSent;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client side of one bulk stream: once told to go it sends a 16-byte header (magic, stream id,
@@ -23,13 +24,13 @@ final class BulkStream implements Reactor.Handler, SocksDialer.Callback {
   private final BulkRun run;
   private final int id;
   private final StreamChecksum down = new StreamChecksum();
-  private SocketChannel channel;
-  private SelectionKey key;
-  private ByteBuffer header;
+  private @Nullable SocketChannel channel;
+  private @Nullable SelectionKey key;
+  private @Nullable ByteBuffer header;
   private long upSent;
-  private Boolean upOk; // null until the origin has the whole upload
-  private Boolean downOk; // null until the whole download is here
-  private String error;
+  private @Nullable Boolean upOk; // null until the origin has the whole upload
+  private @Nullable Boolean downOk; // null until the whole download is here
+  private @Nullable String error;
   private boolean closed;
 
   BulkStream(Reactor reactor, BulkRun run, int id) {

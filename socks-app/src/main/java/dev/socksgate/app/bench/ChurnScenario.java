@@ -22,7 +22,7 @@ final class ChurnScenario {
       shards.startOrigins((s, c) -> new EchoPeer(s.reactor, c));
       List<ChurnShard> states = new ArrayList<>();
       List<List<ChurnWorker>> workers = new ArrayList<>();
-      for (Shards.Shard s : shards.all()) {
+      for (int i = 0; i < shards.all().size(); i++) {
         states.add(new ChurnShard());
         workers.add(new ArrayList<>());
       }

@@ -2,6 +2,7 @@ package dev.socksgate.app.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The churn workers of one shard and what they counted: completed connections (only those that
@@ -16,7 +17,7 @@ final class ChurnShard {
 
   final Map<String, Histogram> latency = new LinkedHashMap<>();
   long failures;
-  String firstFailure;
+  @Nullable String firstFailure;
   private boolean measuring;
   private boolean stopping;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One churn worker: connect, greeting, CONNECT, a 64-byte echo, close; again and again, taking its
@@ -22,8 +23,8 @@ final class ChurnWorker implements SocksDialer.Callback, Reactor.Handler {
   private final ByteBuffer sent = ByteBuffer.allocate(ECHO_BYTES);
   private final ByteBuffer echo = ByteBuffer.allocate(ECHO_BYTES);
   private long turn;
-  private Route route;
-  private SocketChannel channel;
+  private @Nullable Route route;
+  private @Nullable SocketChannel channel;
   private long started;
   private boolean done;
 

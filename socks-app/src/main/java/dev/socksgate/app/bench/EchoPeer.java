@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The origin's side of an echo connection: writes back every byte it reads, closes at EOF. It reads
@@ -16,7 +17,7 @@ final class EchoPeer implements Reactor.Handler {
 
   private final Reactor reactor;
   private final SocketChannel channel;
-  private ByteBuffer pending; // bytes read but not yet written back
+  private @Nullable ByteBuffer pending; // bytes read but not yet written back
 
   EchoPeer(Reactor reactor, SocketChannel channel) {
     this.reactor = reactor;

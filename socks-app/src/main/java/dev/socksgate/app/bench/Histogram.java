@@ -95,7 +95,7 @@ final class Histogram {
       return i;
     }
     int exp = (i - EXACT) / SUB + EXACT_BITS;
-    long sub = (i - EXACT) % SUB;
+    long sub = (long) (i - EXACT) % SUB;
     long width = 1L << (exp - SUB_BITS);
     return (1L << exp) + sub * width + width / 2;
   }

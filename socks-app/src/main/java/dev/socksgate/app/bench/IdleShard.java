@@ -2,6 +2,7 @@ package dev.socksgate.app.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The idle tunnels of one shard: opens them up to a wanted count with a bounded number of
@@ -22,7 +23,7 @@ final class IdleShard {
   private int nextId;
   private int checked;
   long failures;
-  String firstFailure;
+  @Nullable String firstFailure;
 
   IdleShard(Reactor reactor, Route route, int firstId) {
     this.reactor = reactor;

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tunnel of {@code idle}: opened, then left alone (no interest: it costs the generator no
@@ -18,10 +19,10 @@ final class IdleTunnel implements SocksDialer.Callback, Reactor.Handler {
 
   private final IdleShard shard;
   private final int id;
-  private SocketChannel channel;
-  private SelectionKey key;
-  private ByteBuffer sent;
-  private ByteBuffer echo;
+  private @Nullable SocketChannel channel;
+  private @Nullable SelectionKey key;
+  private @Nullable ByteBuffer sent;
+  private @Nullable ByteBuffer echo;
 
   IdleTunnel(IdleShard shard, int id) {
     this.shard = shard;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code pingpong}'s one tunnel: send a message, wait for all of its echo, check it, again. The
@@ -18,10 +19,10 @@ final class PingPong implements SocksDialer.Callback, Reactor.Handler {
   private final ByteBuffer in;
   private final int warmup;
   private final int total;
-  private SocketChannel channel;
+  private @Nullable SocketChannel channel;
   private int round;
   private long sentAt;
-  private String error;
+  private @Nullable String error;
   private boolean done;
 
   PingPong(int size, int warmup, int measured) {

@@ -50,7 +50,7 @@ final class ProcStats {
    * stime + cutime + cstime.
    */
   static long cpuMillisOf(String stat) {
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ", -1);
     // After "(comm) ": state is field 3; utime, stime, cutime, cstime are fields 14 to 17.
     long ticks = 0;
     for (int i = 11; i <= 14; i++) {
@@ -92,7 +92,7 @@ final class ProcStats {
       try (DirectoryStream<Path> ts = Files.newDirectoryStream(tasks)) {
         for (Path t : ts) {
           String children = Files.readString(t.resolve("children"), StandardCharsets.US_ASCII);
-          for (String c : children.trim().split("\\s+")) {
+          for (String c : children.trim().split("\\s+", -1)) {
             if (!c.isEmpty()) {
               all.add(Long.parseLong(c));
             }
@@ -110,7 +110,7 @@ final class ProcStats {
         Files.readAllLines(
             Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.US_ASCII)) {
       if (line.startsWith(name)) {
-        return Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0]);
+        return Long.parseLong(line.substring(name.length()).trim().split("\\s+", -1)[0]);
       }
     }
     throw new IOException("no " + name + " in /proc/" + pid + "/status");
@@ -122,7 +122,7 @@ final class ProcStats {
       for (String line :
           Files.readAllLines(Path.of("/proc/self/limits"), StandardCharsets.US_ASCII)) {
         if (line.startsWith("Max open files")) {
-          String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+          String soft = line.substring("Max open files".length()).trim().split("\\s+", -1)[0];
           return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
         }
       }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The generator's threads: each shard is one reactor with its own origin, and traffic started on a
@@ -20,7 +21,7 @@ final class Shards implements AutoCloseable {
   static final class Shard {
     final int index;
     final Reactor reactor;
-    Origin origin;
+    @Nullable Origin origin;
 
     Shard(int index, Reactor reactor) {
       this.index = index;

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens one tunnel, non-blocking: TCP connect, then (through a proxy) the route's {@link
@@ -41,8 +42,8 @@ final class SocksDialer implements Reactor.Handler {
   private final Callback callback;
   private final SocketChannel channel;
   private final ByteBuffer in = ByteBuffer.allocate(REPLY_CAPACITY); // write mode between reads
-  private SelectionKey key;
-  private ByteBuffer out;
+  private @Nullable SelectionKey key;
+  private @Nullable ByteBuffer out;
   private final Optional<ClientHandshake> handshake; // empty on a direct route
   private Phase phase = Phase.CONNECTING;
 

@@ -171,7 +171,7 @@ final class StartupScenario {
 
   /** Reads once into {@code in} (write mode) and returns it flipped; EOF is an IOException. */
   private static ByteBuffer read(Socket s, ByteBuffer in) throws IOException {
-    int n = s.getInputStream().read(in.array(), in.position(), in.remaining());
+    int n = s.getInputStream().read(in.array(), in.arrayOffset() + in.position(), in.remaining());
     if (n < 0) {
       throw new IOException("EOF during the handshake");
     }

@@ -26,7 +26,7 @@ final class ArgParser {
   ArgParser(List<Option<?>> options) {
     for (Option<?> o : options) {
       if (byName.put(o.name(), o) != null
-          || !o.shortName().isEmpty() && byShortName.put(o.shortName(), o) != null) {
+          || (!o.shortName().isEmpty() && byShortName.put(o.shortName(), o) != null)) {
         throw new IllegalArgumentException("declared twice: " + o.name());
       }
     }

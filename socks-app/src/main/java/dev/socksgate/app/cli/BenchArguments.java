@@ -177,7 +177,7 @@ final class BenchArguments {
           o.get(REPEAT),
           o.command());
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(String.valueOf(e.getMessage()));
     }
   }
 }

@@ -42,7 +42,7 @@ final class Converters {
   static Function<String, Duration> duration(boolean zeroAllowed, Duration max) {
     return text -> {
       Duration d = Durations.parse(text);
-      if (!zeroAllowed && d.isZero() || d.compareTo(max) > 0) {
+      if ((!zeroAllowed && d.isZero()) || d.compareTo(max) > 0) {
         throw new IllegalArgumentException(
             (zeroAllowed ? "must be 0 to " : "must be positive, up to ")
                 + format(max)

@@ -62,7 +62,7 @@ record Option<T>(
     if (!name.matches("[a-z][a-z0-9-]*") || !shortName.matches("[A-Za-z]?")) {
       throw new IllegalArgumentException("bad option name: " + name);
     }
-    if (label.isEmpty() != (kind == Kind.SWITCH) || kind == Kind.SWITCH && inFiles) {
+    if (label.isEmpty() != (kind == Kind.SWITCH) || (kind == Kind.SWITCH && inFiles)) {
       throw new IllegalArgumentException("bad option declaration: " + name);
     }
     if (help.isBlank() || help.contains("\n")) {

@@ -290,7 +290,7 @@ final class ServerOptions {
           o.find(UPSTREAM),
           o.all(EXIT_BIND));
     } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      throw new UsageException(String.valueOf(e.getMessage()));
     }
   }
 

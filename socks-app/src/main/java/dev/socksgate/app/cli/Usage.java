@@ -54,7 +54,7 @@ final class Usage {
   static void wrap(StringBuilder b, String prefix, String text, int width) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder(prefix);
-    for (String word : text.strip().split("\\s+")) {
+    for (String word : text.strip().split("\\s+", -1)) {
       if (line.length() > prefix.length() && line.length() + 1 + word.length() > width) {
         lines.add(line.toString());
         line = new StringBuilder(prefix);

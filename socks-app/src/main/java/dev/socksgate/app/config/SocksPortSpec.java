@@ -52,7 +52,7 @@ public record SocksPortSpec(
    * @throws IllegalArgumentException with a one-line message naming what is wrong
    */
   public static SocksPortSpec parse(String value) {
-    String[] words = value.trim().split("\\s+");
+    String[] words = value.trim().split("\\s+", -1);
     if (words.length == 0 || words[0].isEmpty()) {
       throw new IllegalArgumentException("empty SocksPort value");
     }

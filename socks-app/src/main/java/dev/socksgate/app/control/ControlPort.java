@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,7 @@ public final class ControlPort implements AutoCloseable {
 
   private final InetSocketAddress bind;
   private final ControlCommands commands;
-  private ServerSocket server;
-  private Thread thread;
+  private @Nullable ServerSocket server;
 
   /**
    * Creates the port (nothing is bound until {@link #start()}).
@@ -48,23 +48,32 @@ public final class ControlPort implements AutoCloseable {
 
   /** Binds and starts serving. */
   public synchronized void start() throws IOException {
-    server = new ServerSocket();
-    server.bind(bind, 8);
-    thread = new Thread(this::serve, "socksgate-control");
-    thread.setDaemon(true);
-    thread.start();
+    ServerSocket s = new ServerSocket();
+    server = s;
+    s.bind(bind, 8);
+    Thread t = new Thread(this::serve, "socksgate-control");
+    t.setDaemon(true);
+    t.start();
     LOG.info(
         "control port on {}:{} (cookie authentication)",
-        server.getInetAddress().getHostAddress(),
-        server.getLocalPort());
+        s.getInetAddress().getHostAddress(),
+        s.getLocalPort());
   }
 
   /** Returns the bound address. */
   public synchronized InetSocketAddress boundAddress() {
-    return (InetSocketAddress) server.getLocalSocketAddress();
+    ServerSocket s = server;
+    if (s == null) {
+      throw new IllegalStateException("the control port is not started");
+    }
+    return (InetSocketAddress) s.getLocalSocketAddress();
   }
 
   private void serve() {
+    ServerSocket server = this.server;
+    if (server == null) {
+      return;
+    }
     while (!server.isClosed()) {
       try (Socket s = server.accept()) {
         s.setSoTimeout(IDLE_MILLIS);

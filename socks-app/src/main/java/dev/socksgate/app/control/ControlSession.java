@@ -23,21 +23,25 @@ final class ControlSession {
     String verb = words[0].toUpperCase(Locale.ROOT);
     String arg = words.length > 1 ? words[1].strip() : "";
     switch (verb) {
-      case "PROTOCOLINFO":
+      case "PROTOCOLINFO" -> {
         return ok(
             "250-PROTOCOLINFO 1\r\n250-AUTH METHODS=COOKIE COOKIEFILE=\""
                 + commands.cookie().file().toAbsolutePath().toString().replace("\"", "\\\"")
                 + "\"\r\n250-VERSION Tor=\"0.4.9.11\"\r\n250 OK\r\n");
-      case "AUTHENTICATE":
+      }
+      case "AUTHENTICATE" -> {
         if (commands.cookie().matches(unquote(arg))) {
           authenticated = true;
           return ok("250 OK\r\n");
         }
         return new Reply("515 Authentication failed: wrong cookie\r\n", true);
-      case "QUIT":
+      }
+      case "QUIT" -> {
         return new Reply("250 closing connection\r\n", true);
-      default:
-        break;
+      }
+      default -> {
+        // every other command needs authentication first
+      }
     }
     if (!authenticated) {
       return new Reply("514 Authentication required.\r\n", true);

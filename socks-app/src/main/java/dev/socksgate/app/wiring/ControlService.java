@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ final class ControlService implements Lifecycle.Service, ControlCommands {
   private final Path cookieFile;
   private final TorIsolationPolicy isolation;
   private final ControlPort port;
-  private volatile Cookie cookie;
+  private volatile @Nullable Cookie cookie;
 
   /** Creates the service; nothing is written or bound until {@link #start()}. */
   ControlService(InetSocketAddress bind, Path cookieFile, TorIsolationPolicy isolation) {
@@ -70,6 +71,10 @@ final class ControlService implements Lifecycle.Service, ControlCommands {
 
   @Override
   public Cookie cookie() {
-    return cookie;
+    Cookie c = cookie;
+    if (c == null) {
+      throw new IllegalStateException("the control service is not started");
+    }
+    return c;
   }
 }

@@ -8,6 +8,7 @@ import java.lang.module.ModuleDescriptor;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +43,17 @@ class ModuleDescriptorTest {
         .collect(
             Collectors.toMap(
                 ModuleDescriptor.Requires::name, ModuleDescriptor.Requires::modifiers));
+  }
+
+  @Test
+  void appIsNullMarked_butTheBenchNotYet() {
+    Module app = ModuleDescriptorTest.class.getModule();
+    assertTrue(app.isAnnotationPresent(NullMarked.class), "NullAway checks @NullMarked code");
+    assertTrue(
+        dev.socksgate.app.bench.BenchCommand.class
+            .getPackage()
+            .isAnnotationPresent(org.jspecify.annotations.NullUnmarked.class),
+        "the one package NullAway skips; see its package-info");
   }
 
   @Test
@@ -110,8 +122,10 @@ class ModuleDescriptorTest {
             "org.slf4j",
             "org.apache.logging.log4j",
             "org.apache.logging.log4j.core",
-            "jdk.unsupported"),
+            "jdk.unsupported",
+            "org.jspecify"),
         requires(d).keySet());
+    assertEquals(Set.of(STATIC), requires(d).get("org.jspecify"));
     Map<String, Set<String>> opens =
         d.opens().stream()
             .collect(
