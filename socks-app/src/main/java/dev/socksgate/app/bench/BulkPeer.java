@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +20,7 @@ final class BulkPeer implements Reactor.Handler {
   private final SocketChannel channel;
   private final ByteBuffer header = ByteBuffer.allocate(BulkStream.HEADER);
   private final StreamChecksum up = new StreamChecksum();
-  private @Nullable BulkStream stream;
+  private @Nullable BulkStream stream; // set once, when the header names one of ours
   private int id = -1;
   private long downSent;
 
@@ -31,14 +32,15 @@ final class BulkPeer implements Reactor.Handler {
 
   @Override
   public void onReady(SelectionKey key) throws IOException {
-    if (key.isWritable() && stream != null) {
+    BulkStream s = stream;
+    if (key.isWritable() && s != null) {
       download(key);
     }
     if (key.isValid() && key.isReadable()) {
-      if (stream == null) {
+      if (s == null) {
         readHeader(key);
       } else {
-        upload();
+        upload(s);
       }
     }
   }
@@ -55,16 +57,16 @@ final class BulkPeer implements Reactor.Handler {
     int magic = header.getInt();
     id = header.getInt();
     long length = header.getLong();
-    stream = run.stream(id);
-    if (magic != BulkStream.MAGIC || stream == null || length != run.length()) {
-      stream = null;
+    Optional<BulkStream> s = run.stream(id);
+    if (magic != BulkStream.MAGIC || s.isEmpty() || length != run.length()) {
       channel.close(); // not one of ours: the client sees EOF and reports it
       return;
     }
+    stream = s.get();
     key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
   }
 
-  private void upload() throws IOException {
+  private void upload(BulkStream s) throws IOException {
     ByteBuffer b = reactor.scratch();
     int n = channel.read(b);
     if (n < 0) {
@@ -72,13 +74,13 @@ final class BulkPeer implements Reactor.Handler {
       return;
     }
     if (up.count() + n > run.length()) {
-      stream.uploadChecked(false);
+      s.uploadChecked(false);
       channel.close();
       return;
     }
     up.update(b.flip());
     if (up.count() == run.length()) {
-      stream.uploadChecked(up.matches(run.expectedUp(id), run.length()));
+      s.uploadChecked(up.matches(run.expectedUp(id), run.length()));
     }
   }
 

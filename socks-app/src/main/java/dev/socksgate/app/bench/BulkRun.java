@@ -1,5 +1,7 @@
 package dev.socksgate.app.bench;
 
+import java.util.Optional;
+
 /**
  * What the streams of one bulk run share: the payload, the length of each direction, the expected
  * checksums (computed before the clock starts) and the streams by id, for the origin to find the
@@ -48,9 +50,9 @@ final class BulkRun {
     streams[id] = s;
   }
 
-  /** Returns the stream with this id, or null for an id that is not one of ours. */
-  BulkStream stream(int id) {
-    return id >= 0 && id < streams.length ? streams[id] : null;
+  /** Returns the stream with this id, or empty for an id that is not one of ours. */
+  Optional<BulkStream> stream(int id) {
+    return id >= 0 && id < streams.length ? Optional.ofNullable(streams[id]) : Optional.empty();
   }
 
   int expectedUp(int id) {

@@ -40,7 +40,7 @@ final class BulkScenario {
               s -> {
                 for (BulkStream b : streams.get(s.index)) {
                   try {
-                    b.dial(o.route(s.origin.address(), false));
+                    b.dial(o.route(s.origin().address(), false));
                   } catch (IOException e) {
                     b.onError(e);
                   }
@@ -48,8 +48,7 @@ final class BulkScenario {
                 return () -> streams.get(s.index).stream().allMatch(BulkStream::dialed);
               },
               deadline);
-      streams.forEach(
-          l -> l.stream().map(BulkStream::error).filter(e -> e != null).forEach(errors::add));
+      streams.forEach(l -> l.stream().flatMap(b -> b.error().stream()).forEach(errors::add));
       if (!errors.isEmpty()) {
         return r.fail(errors.size() + " tunnels did not open; first: " + errors.get(0));
       }
@@ -63,8 +62,7 @@ final class BulkScenario {
                   },
                   deadline);
       cpu.stop();
-      streams.forEach(
-          l -> l.stream().map(BulkStream::error).filter(e -> e != null).forEach(errors::add));
+      streams.forEach(l -> l.stream().flatMap(b -> b.error().stream()).forEach(errors::add));
       double seconds = cpu.wallNanos() / 1e9;
       double mib = 2.0 * o.streams() * o.mib();
       r.metric("seconds", "transfer time", seconds, "s");

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,9 +26,9 @@ final class BulkStream implements Reactor.Handler, SocksDialer.Callback {
   private final BulkRun run;
   private final int id;
   private final StreamChecksum down = new StreamChecksum();
-  private @Nullable SocketChannel channel;
-  private @Nullable SelectionKey key;
-  private @Nullable ByteBuffer header;
+  private @Nullable SocketChannel channel; // set once, when the tunnel opens
+  private @Nullable SelectionKey key; // set with channel
+  private @Nullable ByteBuffer header; // set once, by go()
   private long upSent;
   private @Nullable Boolean upOk; // null until the origin has the whole upload
   private @Nullable Boolean downOk; // null until the whole download is here
@@ -67,7 +69,7 @@ final class BulkStream implements Reactor.Handler, SocksDialer.Callback {
       return;
     }
     header = ByteBuffer.allocate(HEADER).putInt(MAGIC).putInt(id).putLong(run.length()).flip();
-    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+    key().interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
   }
 
   @Override
@@ -81,25 +83,27 @@ final class BulkStream implements Reactor.Handler, SocksDialer.Callback {
   }
 
   private void upload() throws IOException {
-    if (header.hasRemaining() && (channel.write(header) == 0 || header.hasRemaining())) {
+    SocketChannel c = channel();
+    ByteBuffer h = Objects.requireNonNull(header, "header: go() has not run");
+    if (h.hasRemaining() && (c.write(h) == 0 || h.hasRemaining())) {
       return;
     }
     long length = run.length();
     long seed = BulkRun.upSeed(id);
     while (upSent < length) {
-      long n = run.payload().send(channel, seed, upSent, length - upSent);
+      long n = run.payload().send(c, seed, upSent, length - upSent);
       if (n == 0) {
         return; // the socket is full: wait for OP_WRITE
       }
       upSent += n;
     }
-    key.interestOps(SelectionKey.OP_READ);
+    key().interestOps(SelectionKey.OP_READ);
     maybeFinish();
   }
 
   private void download() throws IOException {
     ByteBuffer b = reactor.scratch();
-    int n = channel.read(b);
+    int n = channel().read(b);
     if (n < 0) {
       fail("EOF after " + down.count() + " of " + run.length() + " download bytes");
       return;
@@ -124,7 +128,7 @@ final class BulkStream implements Reactor.Handler, SocksDialer.Callback {
   private void maybeFinish() {
     if (upOk != null && downOk != null && upSent == run.length() && !closed) {
       closed = true;
-      Reactor.closeQuietly(channel);
+      Reactor.closeQuietly(channel());
       if (!upOk || !downOk) {
         error =
             "checksum mismatch: upload "
@@ -157,8 +161,16 @@ final class BulkStream implements Reactor.Handler, SocksDialer.Callback {
     return closed;
   }
 
-  /** Returns why the stream failed, or null if it did not. */
-  String error() {
-    return error;
+  /** Returns why the stream failed, or empty if it did not. */
+  Optional<String> error() {
+    return Optional.ofNullable(error);
+  }
+
+  private SocketChannel channel() {
+    return Objects.requireNonNull(channel, "channel: the tunnel is not open");
+  }
+
+  private SelectionKey key() {
+    return Objects.requireNonNull(key, "key: the tunnel is not open");
   }
 }

@@ -30,7 +30,7 @@ final class ChurnScenario {
         Shards.Shard s = shards.all().get(i % o.threads());
         workers
             .get(s.index)
-            .add(new ChurnWorker(s.reactor, states.get(s.index), routes(o, s.origin), i));
+            .add(new ChurnWorker(s.reactor, states.get(s.index), routes(o, s.origin()), i));
       }
       long warmEnd = System.nanoTime() + o.warmup().toNanos();
       long measureEnd = warmEnd + o.duration().toNanos();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +24,8 @@ final class ChurnWorker implements SocksDialer.Callback, Reactor.Handler {
   private final ByteBuffer sent = ByteBuffer.allocate(ECHO_BYTES);
   private final ByteBuffer echo = ByteBuffer.allocate(ECHO_BYTES);
   private long turn;
-  private @Nullable Route route;
-  private @Nullable SocketChannel channel;
+  private @Nullable Route route; // set by every next(), the first before any callback
+  private @Nullable SocketChannel channel; // the current connection's, once its tunnel is open
   private long started;
   private boolean done;
 
@@ -65,8 +66,9 @@ final class ChurnWorker implements SocksDialer.Callback, Reactor.Handler {
 
   @Override
   public void onReady(SelectionKey key) throws IOException {
+    SocketChannel c = Objects.requireNonNull(channel, "channel: the tunnel is not open");
     if (sent.hasRemaining()) {
-      channel.write(sent);
+      c.write(sent);
       if (!sent.hasRemaining()) {
         key.interestOps(SelectionKey.OP_READ);
       }
@@ -74,19 +76,19 @@ final class ChurnWorker implements SocksDialer.Callback, Reactor.Handler {
     if (!key.isReadable()) {
       return;
     }
-    if (channel.read(echo) < 0) {
+    if (c.read(echo) < 0) {
       failed("EOF before the echo");
       return;
     }
     if (echo.hasRemaining()) {
       return;
     }
-    channel.close();
+    c.close();
     if (!echo.flip().equals(sent.flip())) {
       failed("the echo differs from what was sent");
       return;
     }
-    shard.completed(route.label(), System.nanoTime() - started);
+    shard.completed(route().label(), System.nanoTime() - started);
     next();
   }
 
@@ -95,12 +97,16 @@ final class ChurnWorker implements SocksDialer.Callback, Reactor.Handler {
     if (channel != null) {
       Reactor.closeQuietly(channel);
     }
-    shard.failed(route.label() + ": " + reason);
+    shard.failed(route().label() + ": " + reason);
     next();
   }
 
   @Override
   public void onError(IOException e) {
     failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+
+  private Route route() {
+    return Objects.requireNonNull(route, "route: next() has not run");
   }
 }

@@ -42,7 +42,9 @@ final class IdleScenario {
       for (Shards.Shard s : shards.all()) {
         parts.add(
             new IdleShard(
-                s.reactor, o.route(s.origin.address(), false), s.index * BenchOptions.MAX_TUNNELS));
+                s.reactor,
+                o.route(s.origin().address(), false),
+                s.index * BenchOptions.MAX_TUNNELS));
       }
       List<Object> steps = new ArrayList<>();
       long[] first = sample(o, 0, steps);

@@ -68,11 +68,15 @@ final class IdleShard {
     return checked == open.size();
   }
 
-  void checked(String problem) {
+  /** A tunnel passed its check. */
+  void checked() {
     checked++;
-    if (problem != null) {
-      failure(problem);
-    }
+  }
+
+  /** A tunnel failed its check. */
+  void checkFailed(String problem) {
+    checked++;
+    failure(problem);
   }
 
   private void failure(String reason) {

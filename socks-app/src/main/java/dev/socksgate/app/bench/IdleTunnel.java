@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,10 +20,10 @@ final class IdleTunnel implements SocksDialer.Callback, Reactor.Handler {
 
   private final IdleShard shard;
   private final int id;
-  private @Nullable SocketChannel channel;
-  private @Nullable SelectionKey key;
-  private @Nullable ByteBuffer sent;
-  private @Nullable ByteBuffer echo;
+  private @Nullable SocketChannel channel; // set once, when the tunnel opens
+  private @Nullable SelectionKey key; // set with channel
+  private @Nullable ByteBuffer sent; // set once, by check()
+  private @Nullable ByteBuffer echo; // set with sent
 
   IdleTunnel(IdleShard shard, int id) {
     this.shard = shard;
@@ -44,11 +45,13 @@ final class IdleTunnel implements SocksDialer.Callback, Reactor.Handler {
 
   /** Sends the check message; the shard learns the verdict. */
   void check() {
-    sent = ByteBuffer.wrap(String.format("idle %10d\n", id).getBytes(StandardCharsets.US_ASCII));
+    ByteBuffer out =
+        ByteBuffer.wrap(String.format("idle %10d\n", id).getBytes(StandardCharsets.US_ASCII));
+    sent = out;
     echo = ByteBuffer.allocate(CHECK);
     try {
-      channel.write(sent);
-      key.interestOps(SelectionKey.OP_READ | (sent.hasRemaining() ? SelectionKey.OP_WRITE : 0));
+      channel().write(out);
+      key().interestOps(SelectionKey.OP_READ | (out.hasRemaining() ? SelectionKey.OP_WRITE : 0));
     } catch (IOException e) {
       onError(e);
     }
@@ -56,29 +59,46 @@ final class IdleTunnel implements SocksDialer.Callback, Reactor.Handler {
 
   @Override
   public void onReady(SelectionKey k) throws IOException {
-    if (sent.hasRemaining()) {
-      channel.write(sent);
-      k.interestOps(SelectionKey.OP_READ | (sent.hasRemaining() ? SelectionKey.OP_WRITE : 0));
+    SocketChannel c = channel();
+    ByteBuffer out = Objects.requireNonNull(sent, "sent: check() has not run");
+    ByteBuffer in = Objects.requireNonNull(echo, "echo: check() has not run");
+    if (out.hasRemaining()) {
+      c.write(out);
+      k.interestOps(SelectionKey.OP_READ | (out.hasRemaining() ? SelectionKey.OP_WRITE : 0));
     }
     if (!k.isReadable()) {
       return;
     }
-    if (channel.read(echo) < 0) {
-      checked("EOF: the tunnel was closed while idle");
+    if (c.read(in) < 0) {
+      checkFailed("EOF: the tunnel was closed while idle");
       return;
     }
-    if (!echo.hasRemaining()) {
-      checked(echo.flip().equals(sent.flip()) ? null : "the echo differs");
+    if (!in.hasRemaining()) {
+      if (in.flip().equals(out.flip())) {
+        Reactor.closeQuietly(c);
+        shard.checked();
+      } else {
+        checkFailed("the echo differs");
+      }
     }
   }
 
-  private void checked(String problem) {
-    Reactor.closeQuietly(channel);
-    shard.checked(problem);
+  /** The check failed: closes the tunnel and tells the shard why. */
+  private void checkFailed(String problem) {
+    Reactor.closeQuietly(channel());
+    shard.checkFailed(problem);
   }
 
   @Override
   public void onError(IOException e) {
-    checked(e.getClass().getSimpleName() + ": " + e.getMessage());
+    checkFailed(e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+
+  private SocketChannel channel() {
+    return Objects.requireNonNull(channel, "channel: the tunnel is not open");
+  }
+
+  private SelectionKey key() {
+    return Objects.requireNonNull(key, "key: the tunnel is not open");
   }
 }

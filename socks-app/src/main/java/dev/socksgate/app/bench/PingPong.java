@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,10 +21,10 @@ final class PingPong implements SocksDialer.Callback, Reactor.Handler {
   private final ByteBuffer in;
   private final int warmup;
   private final int total;
-  private @Nullable SocketChannel channel;
+  private @Nullable SocketChannel channel; // set once, when the tunnel opens
   private int round;
   private long sentAt;
-  private @Nullable String error;
+  private @Nullable String error; // set if it failed
   private boolean done;
 
   PingPong(int size, int warmup, int measured) {
@@ -39,8 +41,9 @@ final class PingPong implements SocksDialer.Callback, Reactor.Handler {
     return done;
   }
 
-  String error() {
-    return error;
+  /** Returns why the tunnel failed, or empty if it did not. */
+  Optional<String> error() {
+    return Optional.ofNullable(error);
   }
 
   @Override
@@ -61,15 +64,16 @@ final class PingPong implements SocksDialer.Callback, Reactor.Handler {
     }
     in.clear();
     sentAt = System.nanoTime();
-    channel.write(out);
+    channel().write(out);
     key.interestOps(
         out.hasRemaining() ? SelectionKey.OP_WRITE | SelectionKey.OP_READ : SelectionKey.OP_READ);
   }
 
   @Override
   public void onReady(SelectionKey key) throws IOException {
+    SocketChannel c = channel();
     if (out.hasRemaining()) {
-      channel.write(out);
+      c.write(out);
       if (!out.hasRemaining()) {
         key.interestOps(SelectionKey.OP_READ);
       }
@@ -77,7 +81,7 @@ final class PingPong implements SocksDialer.Callback, Reactor.Handler {
     if (!key.isReadable()) {
       return;
     }
-    if (channel.read(in) < 0) {
+    if (c.read(in) < 0) {
       failed("EOF in round " + round);
       return;
     }
@@ -94,7 +98,7 @@ final class PingPong implements SocksDialer.Callback, Reactor.Handler {
     }
     if (++round == total) {
       done = true;
-      channel.close();
+      c.close();
       return;
     }
     send(key);
@@ -112,5 +116,9 @@ final class PingPong implements SocksDialer.Callback, Reactor.Handler {
   @Override
   public void onError(IOException e) {
     failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+
+  private SocketChannel channel() {
+    return Objects.requireNonNull(channel, "channel: the tunnel is not open");
   }
 }

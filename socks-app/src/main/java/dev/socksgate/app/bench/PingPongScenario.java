@@ -23,7 +23,7 @@ final class PingPongScenario {
           shards.phase(
               sh -> {
                 try {
-                  SocksDialer.dial(sh.reactor, o.route(s.origin.address(), false), p);
+                  SocksDialer.dial(sh.reactor, o.route(s.origin().address(), false), p);
                 } catch (IOException e) {
                   p.failed(e.toString());
                 }
@@ -38,8 +38,8 @@ final class PingPongScenario {
       cpu.report(r, p.rtt.count(), "round_trip");
       if (!finished) {
         r.fail("not finished at --timeout");
-      } else if (p.error() != null) {
-        r.fail(p.error());
+      } else {
+        p.error().ifPresent(r::fail);
       }
     }
     return r;

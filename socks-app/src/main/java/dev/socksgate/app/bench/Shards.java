@@ -3,6 +3,7 @@ package dev.socksgate.app.bench;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
@@ -21,11 +22,16 @@ final class Shards implements AutoCloseable {
   static final class Shard {
     final int index;
     final Reactor reactor;
-    @Nullable Origin origin;
+    private @Nullable Origin origin; // set once, by startOrigins
 
     Shard(int index, Reactor reactor) {
       this.index = index;
       this.reactor = reactor;
+    }
+
+    /** Returns this shard's origin; {@link Shards#startOrigins} must have run. */
+    Origin origin() {
+      return Objects.requireNonNull(origin, "origin: startOrigins has not run");
     }
   }
 

@@ -42,8 +42,7 @@ final class SocksDialer implements Reactor.Handler {
   private final Callback callback;
   private final SocketChannel channel;
   private final ByteBuffer in = ByteBuffer.allocate(REPLY_CAPACITY); // write mode between reads
-  private @Nullable SelectionKey key;
-  private @Nullable ByteBuffer out;
+  private @Nullable ByteBuffer out; // bytes still to send, while a write waits for OP_WRITE
   private final Optional<ClientHandshake> handshake; // empty on a direct route
   private Phase phase = Phase.CONNECTING;
 
@@ -68,9 +67,9 @@ final class SocksDialer implements Reactor.Handler {
       channel.configureBlocking(false);
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
       boolean now = channel.connect(route.connectTo());
-      d.key = reactor.register(channel, now ? 0 : SelectionKey.OP_CONNECT, d);
+      SelectionKey key = reactor.register(channel, now ? 0 : SelectionKey.OP_CONNECT, d);
       if (now) {
-        d.connected();
+        d.connected(key);
       }
     } catch (IOException e) {
       d.onError(e);
@@ -81,12 +80,13 @@ final class SocksDialer implements Reactor.Handler {
   public void onReady(SelectionKey k) throws IOException {
     if (phase == Phase.CONNECTING) {
       if (channel.finishConnect()) {
-        connected();
+        connected(k);
       }
       return;
     }
-    if (out != null) {
-      flush();
+    ByteBuffer pending = out;
+    if (pending != null) {
+      flush(k, pending);
       return;
     }
     int n = channel.read(in);
@@ -99,12 +99,12 @@ final class SocksDialer implements Reactor.Handler {
     while (phase == Phase.HANDSHAKE) {
       ClientHandshake.Step step = engine.step(in);
       if (step instanceof ClientHandshake.Step.Send s) {
-        send(s.bytes());
+        send(k, s.bytes());
       } else if (step instanceof ClientHandshake.Step.Done) {
         if (in.hasRemaining()) {
           fail("the proxy sent bytes after its reply before any data");
         } else {
-          open();
+          open(k);
         }
       } else if (step instanceof ClientHandshake.Step.Failed f) {
         fail(route.describe(f.failure()));
@@ -115,23 +115,23 @@ final class SocksDialer implements Reactor.Handler {
     }
   }
 
-  private void connected() throws IOException {
+  private void connected(SelectionKey key) throws IOException {
     if (handshake.isEmpty()) {
-      open();
+      open(key);
       return;
     }
     phase = Phase.HANDSHAKE;
-    send(handshake.get().start().bytes());
+    send(key, handshake.get().start().bytes());
   }
 
-  private void send(ByteBuffer bytes) throws IOException {
+  private void send(SelectionKey key, ByteBuffer bytes) throws IOException {
     out = bytes;
-    flush();
+    flush(key, bytes);
   }
 
-  private void flush() throws IOException {
-    channel.write(out);
-    if (out.hasRemaining()) {
+  private void flush(SelectionKey key, ByteBuffer bytes) throws IOException {
+    channel.write(bytes);
+    if (bytes.hasRemaining()) {
       key.interestOps(SelectionKey.OP_WRITE);
     } else {
       out = null;
@@ -139,7 +139,7 @@ final class SocksDialer implements Reactor.Handler {
     }
   }
 
-  private void open() {
+  private void open(SelectionKey key) {
     phase = Phase.DONE;
     key.interestOps(0);
     callback.opened(channel, key);

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,13 +47,13 @@ final class StartupScenario {
       // Interleaved, floor first: both see the same machine, and neither always comes first
       // after the other's stop.
       for (int i = 0; i < o.repeat() && System.nanoTime() < deadline; i++) {
-        String failure = startOnce(floor, route, deadline, floorMillis);
-        if (failure != null) {
-          return r.fail("the JVM floor (" + String.join(" ", floor) + "): " + failure);
+        Optional<String> failure = startOnce(floor, route, deadline, floorMillis);
+        if (failure.isPresent()) {
+          return r.fail("the JVM floor (" + String.join(" ", floor) + "): " + failure.get());
         }
         failure = startOnce(o.command(), route, deadline, millis);
-        if (failure != null) {
-          return r.fail(failure);
+        if (failure.isPresent()) {
+          return r.fail(failure.get());
         }
       }
     }
@@ -96,9 +97,9 @@ final class StartupScenario {
 
   /**
    * Starts {@code command}, probes until a CONNECT succeeds, adds the time to {@code millis}, and
-   * stops it (SIGTERM, then SIGKILL after 20 s). Returns null, or why it never came up.
+   * stops it (SIGTERM, then SIGKILL after 20 s). Returns why it never came up, or empty if it did.
    */
-  private static String startOnce(
+  private static Optional<String> startOnce(
       List<String> command, Route route, long deadline, List<Double> millis)
       throws IOException, InterruptedException {
     long t0 = System.nanoTime();
@@ -108,8 +109,8 @@ final class StartupScenario {
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     try {
-      String failure = probeUntilUp(route, p, deadline);
-      if (failure == null) {
+      Optional<String> failure = probeUntilUp(route, p, deadline);
+      if (failure.isEmpty()) {
         millis.add((System.nanoTime() - t0) / 1e6);
       }
       return failure;
@@ -121,25 +122,26 @@ final class StartupScenario {
     }
   }
 
-  /** Returns null once a CONNECT succeeded, or why it never will. */
-  private static String probeUntilUp(Route route, Process p, long deadline)
+  /** Returns empty once a CONNECT succeeded, or why it never will. */
+  private static Optional<String> probeUntilUp(Route route, Process p, long deadline)
       throws InterruptedException {
     while (System.nanoTime() < deadline) {
       try {
-        String refused = handshake(route);
-        return refused; // null: up; else the server answered, but not with success
+        Optional<String> refused = handshake(route);
+        return refused; // empty: up; else the server answered, but not with success
       } catch (IOException notYet) {
         if (!p.isAlive()) {
-          return "the server exited with status " + p.exitValue() + " before accepting";
+          return Optional.of(
+              "the server exited with status " + p.exitValue() + " before accepting");
         }
         Thread.sleep(1);
       }
     }
-    return "the server did not accept a SOCKS handshake before --timeout";
+    return Optional.of("the server did not accept a SOCKS handshake before --timeout");
   }
 
-  /** One blocking handshake through the route; returns null on success, else the reason. */
-  private static String handshake(Route route) throws IOException {
+  /** One blocking handshake through the route; returns empty on success, else the reason. */
+  private static Optional<String> handshake(Route route) throws IOException {
     try (Socket s = new Socket()) {
       s.connect(route.connectTo(), 1000);
       s.setSoTimeout(5000);
@@ -153,11 +155,11 @@ final class StartupScenario {
         if (step instanceof ClientHandshake.Step.Send send) {
           write(s, send.bytes());
         } else if (step instanceof ClientHandshake.Step.Done) {
-          return null;
+          return Optional.empty();
         } else if (step instanceof ClientHandshake.Step.Failed f) {
-          return route.describe(f.failure());
+          return Optional.of(route.describe(f.failure()));
         } else if (!in.hasRemaining()) {
-          return "a handshake message longer than " + in.capacity() + " bytes";
+          return Optional.of("a handshake message longer than " + in.capacity() + " bytes");
         }
       }
     }

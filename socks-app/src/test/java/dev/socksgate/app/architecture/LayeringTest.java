@@ -182,7 +182,6 @@ class LayeringTest {
             ROOT + ".codec.v5..",
             ROOT + ".core.handshake..",
             ROOT + ".core.model..",
-            "org.jspecify.annotations..",
             "java..")
         .because(
             "the bench measures any SOCKS5 server through the public client API (the codec's"
