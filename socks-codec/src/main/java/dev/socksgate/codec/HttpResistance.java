@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The answer to a client that speaks HTTP to a SOCKS port (Tor's HTTP-resistance, socks-extensions
- * §4, Tor reference §10): an {@code HTTP/1.0 501} response with a short HTML page saying that this
- * is a SOCKS proxy, not an HTTP proxy. The server closes the connection after sending it.
+ * §4, Tor reference §10 (docs/tor-reference.md)): an {@code HTTP/1.0 501} response with a short
+ * HTML page saying that this is a SOCKS proxy, not an HTTP proxy. The server closes the connection
+ * after sending it.
  *
  * <p>Deliberate differences from Tor's bytes: our own wording, a {@code Content-Length} and {@code
  * Connection: close} header, and no trailing NUL byte.

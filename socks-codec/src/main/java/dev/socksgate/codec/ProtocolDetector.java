@@ -4,9 +4,10 @@ import java.nio.ByteBuffer;
 
 /**
  * Classifies the first bytes a client sends on a SOCKS port, as Tor's {@code parse_socks} does (Tor
- * reference §2): at least two bytes are needed for any verdict; {@code 04} is SOCKS4/4a, {@code 05}
- * is SOCKS5, ASCII {@code G}, {@code H}, {@code P} or {@code C} is HTTP (Tor's HTTP-resistance,
- * socks-extensions §4), and anything else is unknown. Reads without consuming.
+ * reference §2 (docs/tor-reference.md)): at least two bytes are needed for any verdict; {@code 04}
+ * is SOCKS4/4a, {@code 05} is SOCKS5, ASCII {@code G}, {@code H}, {@code P} or {@code C} is HTTP
+ * (Tor's HTTP-resistance, socks-extensions §4), and anything else is unknown. Reads without
+ * consuming.
  */
 public final class ProtocolDetector {
 

@@ -11,7 +11,10 @@ import java.nio.ReadOnlyBufferException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP-resistance page (socks-extensions §4, Tor reference §10), in our own wording. */
+/**
+ * The HTTP-resistance page (socks-extensions §4, Tor reference §10 (docs/tor-reference.md)), in our
+ * own wording.
+ */
 class HttpResistanceTest {
 
   private static final String RESPONSE =

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** First-byte dispatch as Tor's parse_socks does it (Tor reference §2). */
+/** First-byte dispatch as Tor's parse_socks does it (Tor reference §2 (docs/tor-reference.md)). */
 class ProtocolDetectorTest {
 
   private static Detected detect(byte[] wire) {

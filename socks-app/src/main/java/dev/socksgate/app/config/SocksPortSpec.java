@@ -10,7 +10,7 @@ import java.util.OptionalInt;
 /**
  * One {@code --socks-port} value, parsed as Tor parses a SocksPort line: {@code [ADDR:]PORT [Flag
  * ...]}. Flags are case-insensitive, a {@code No} prefix turns one off, a trailing plural {@code s}
- * is ignored, and the last mention of a flag wins (Tor reference §13).
+ * is ignored, and the last mention of a flag wins (Tor reference §13 (docs/tor-reference.md)).
  *
  * @param bind the address and port to listen on (port 0: any free port)
  * @param isolation the isolation flags

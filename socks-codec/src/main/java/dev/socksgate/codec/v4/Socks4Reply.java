@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * A SOCKS4 reply: {@code VN CD DSTPORT DSTIP}, 8 bytes, with VN = 00. Tor sends zero port and
- * address for CONNECT, and the answer in DSTIP for RESOLVE (Tor reference §3).
+ * address for CONNECT, and the answer in DSTIP for RESOLVE (Tor reference §3
+ * (docs/tor-reference.md)).
  *
  * @param status the CD byte
  * @param dstPort the DSTPORT field, 0 to 65535

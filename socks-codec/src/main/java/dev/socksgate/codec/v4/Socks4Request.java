@@ -16,11 +16,12 @@ import java.util.Optional;
  * A SOCKS4 or SOCKS4a request: {@code VN=04 CD DSTPORT DSTIP USERID 00}, and for SOCKS4a (DSTIP
  * 0.0.0.x, x ≠ 0) a hostname and a second {@code 00}.
  *
- * <p>Limits (Tor reference §3): the whole request, NULs included, is at most {@value
- * WireLimits#MAX_SOCKS4_REQUEST} bytes; a request still incomplete once that many bytes are
- * buffered is malformed. The 4a hostname is 1 to 255 bytes. The decoder accepts Tor's command set
- * (01, 02, F0, F1) and reports any other CD byte as soon as it arrives. Port and address values are
- * not judged here (Tor refuses port 0 and address 0.0.0.0; that is the server's policy).
+ * <p>Limits (Tor reference §3 (docs/tor-reference.md)): the whole request, NULs included, is at
+ * most {@value WireLimits#MAX_SOCKS4_REQUEST} bytes; a request still incomplete once that many
+ * bytes are buffered is malformed. The 4a hostname is 1 to 255 bytes. The decoder accepts Tor's
+ * command set (01, 02, F0, F1) and reports any other CD byte as soon as it arrives. Port and
+ * address values are not judged here (Tor refuses port 0 and address 0.0.0.0; that is the server's
+ * policy).
  *
  * @param command the CD byte
  * @param dstPort DSTPORT, 0 to 65535

@@ -9,8 +9,9 @@ import java.util.Arrays;
 
 /**
  * The RFC 1929 username/password request: {@code VER=01 ULEN UNAME PLEN PASSWD}. Either field may
- * be 0 to 255 bytes long; empty fields are accepted, as Tor accepts them (Tor reference §5). The
- * bytes are opaque (NUL allowed). The password never appears in {@link #toString()}.
+ * be 0 to 255 bytes long; empty fields are accepted, as Tor accepts them (Tor reference §5
+ * (docs/tor-reference.md)). The bytes are opaque (NUL allowed). The password never appears in
+ * {@link #toString()}.
  *
  * @param username UNAME (copied)
  * @param password PASSWD (copied)

@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <p>Besides the RFC's three address types, the reply may carry ATYP {@code 00} with four zero
  * address bytes: Tor answers every failed RESOLVE and RESOLVE_PTR as {@code 05 04 00 00 00000000
- * 0000} (Tor reference §7). An empty {@link #bndAddr()} stands for that form.
+ * 0000} (Tor reference §7 (docs/tor-reference.md)). An empty {@link #bndAddr()} stands for that
+ * form.
  *
  * @param rep REP
  * @param bndAddr BND.ADDR, or empty for the ATYP 00 form

@@ -13,10 +13,10 @@ import java.util.Optional;
 /**
  * A SOCKS5 request (RFC 1928 §4): {@code VER=05 CMD RSV=00 ATYP DST.ADDR DST.PORT}.
  *
- * <p>The decoder follows Tor's grammar (Tor reference §6.1): CMD is one of 01, 02, 03, F0, F1; RSV
- * is 00; ATYP is 01, 03 or 04; a domain is 1 to 255 bytes without NUL. Each of these is reported as
- * malformed as soon as the offending byte is buffered, without waiting for the rest. Port values
- * and host name syntax are the server's policy, not the codec's.
+ * <p>The decoder follows Tor's grammar (Tor reference §6.1 (docs/tor-reference.md)): CMD is one of
+ * 01, 02, 03, F0, F1; RSV is 00; ATYP is 01, 03 or 04; a domain is 1 to 255 bytes without NUL. Each
+ * of these is reported as malformed as soon as the offending byte is buffered, without waiting for
+ * the rest. Port values and host name syntax are the server's policy, not the codec's.
  *
  * @param command CMD
  * @param dstAddr DST.ADDR with its type

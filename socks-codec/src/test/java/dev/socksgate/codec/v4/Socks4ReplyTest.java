@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The SOCKS4 reply, {@code VN=00 CD DSTPORT DSTIP} (Tor reference §3), both directions. */
+/**
+ * The SOCKS4 reply, {@code VN=00 CD DSTPORT DSTIP} (Tor reference §3 (docs/tor-reference.md)), both
+ * directions.
+ */
 class Socks4ReplyTest {
 
   private static Inet4Address ip(int a, int b, int c, int d) {

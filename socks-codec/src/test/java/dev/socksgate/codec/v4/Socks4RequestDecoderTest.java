@@ -21,8 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * SOCKS4 and SOCKS4a request vectors (the SOCKS4 protocol, its 4A extension, Tor reference §3):
- * Tor's command set, the 512-byte rule, the 255-byte hostname, and every malformation at its byte.
+ * SOCKS4 and SOCKS4a request vectors (the SOCKS4 protocol, its 4A extension, Tor reference §3
+ * (docs/tor-reference.md)): Tor's command set, the 512-byte rule, the 255-byte hostname, and every
+ * malformation at its byte.
  */
 class Socks4RequestDecoderTest {
 

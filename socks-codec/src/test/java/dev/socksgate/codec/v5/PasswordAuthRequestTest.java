@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The RFC 1929 username/password request, {@code VER ULEN UNAME PLEN PASSWD}. Empty fields are
- * accepted, as Tor accepts them (Tor reference §5); the bytes are opaque.
+ * accepted, as Tor accepts them (Tor reference §5 (docs/tor-reference.md)); the bytes are opaque.
  */
 class PasswordAuthRequestTest {
 

@@ -24,8 +24,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * SOCKS5 reply vectors (RFC 1928 §6, Tor reference §7 and §9, proposal 304), both directions: the
- * server encodes them, a client decodes them. Includes Tor's ATYP 00 failure form for RESOLVE.
+ * SOCKS5 reply vectors (RFC 1928 §6, Tor reference §7 (docs/tor-reference.md) and §9, proposal
+ * 304), both directions: the server encodes them, a client decodes them. Includes Tor's ATYP 00
+ * failure form for RESOLVE.
  */
 class Socks5ReplyTest {
 

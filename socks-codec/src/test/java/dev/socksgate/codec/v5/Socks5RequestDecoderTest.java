@@ -25,10 +25,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * SOCKS5 request vectors (RFC 1928 §4–§5, Tor reference §6.1): every command of Tor's grammar,
- * every address type, the domain limits, and every malformation, reported at the offending byte.
- * Every valid vector is also checked for prefix closure, byte-at-a-time feeding and optimistic data
- * ({@link dev.socksgate.codec.DecodeAssert#assertPrefixClosed}).
+ * SOCKS5 request vectors (RFC 1928 §4–§5, Tor reference §6.1 (docs/tor-reference.md)): every
+ * command of Tor's grammar, every address type, the domain limits, and every malformation, reported
+ * at the offending byte. Every valid vector is also checked for prefix closure, byte-at-a-time
+ * feeding and optimistic data ({@link dev.socksgate.codec.DecodeAssert#assertPrefixClosed}).
  */
 class Socks5RequestDecoderTest {
 

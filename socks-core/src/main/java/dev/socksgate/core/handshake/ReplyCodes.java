@@ -9,8 +9,9 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
- * The single mapping from failures to reply codes and reply bytes (Tor reference §1, §6.2, §9).
- * Every SOCKS4 failure is {@code 00 5B 0000 00000000}; SOCKS5 failures carry the REP below.
+ * The single mapping from failures to reply codes and reply bytes (Tor reference §1
+ * (docs/tor-reference.md), §6.2, §9). Every SOCKS4 failure is {@code 00 5B 0000 00000000}; SOCKS5
+ * failures carry the REP below.
  *
  * <p>Two SOCKS5 reply shapes exist, as in Tor: the parser's errors are always the 10-byte ATYP 01
  * form ({@link #parserError}); every other reply uses the ATYP of the client connection's address

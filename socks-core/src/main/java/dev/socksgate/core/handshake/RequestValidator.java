@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Turns a decoded wire request into a {@link StreamRequest}, applying Tor's checks after parsing
- * (Tor reference §3 "Validation", §6.2, §6.3, §14), in Tor's order.
+ * (Tor reference §3 (docs/tor-reference.md) "Validation", §6.2, §6.3, §14), in Tor's order.
  */
 final class RequestValidator {
 

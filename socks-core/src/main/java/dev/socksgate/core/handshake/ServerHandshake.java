@@ -17,10 +17,10 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * The sans-IO server side of one SOCKS connection's handshake (Tor reference §1–§6). Fed the bytes
- * received so far, it returns one {@link HandshakeStep} per call and consumes input only when it
- * makes progress. Every reply is sent, in order, when a client pipelines several messages (Tor
- * sends only the last; see docs/protocol.md#server-behaviour).
+ * The sans-IO server side of one SOCKS connection's handshake (Tor reference §1–§6
+ * (docs/tor-reference.md)). Fed the bytes received so far, it returns one {@link HandshakeStep} per
+ * call and consumes input only when it makes progress. Every reply is sent, in order, when a client
+ * pipelines several messages (Tor sends only the last; see docs/protocol.md#server-behaviour).
  *
  * <p>Each message is dispatched on its first byte, as Tor's {@code parse_socks} does: {@code 04}
  * SOCKS4/4a, {@code 05} or {@code 01} SOCKS5 (greeting, RFC 1929 or request, by state), {@code G H

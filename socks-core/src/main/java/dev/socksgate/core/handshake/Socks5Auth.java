@@ -5,8 +5,8 @@ import dev.socksgate.codec.v5.Socks5Greeting;
 import java.util.Arrays;
 
 /**
- * Tor's SOCKS5 authentication rules (Tor reference §4, §5): which method the server selects, and
- * which RFC 1929 usernames proposal 351 forbids.
+ * Tor's SOCKS5 authentication rules (Tor reference §4 (docs/tor-reference.md), §5): which method
+ * the server selects, and which RFC 1929 usernames proposal 351 forbids.
  */
 final class Socks5Auth {
 

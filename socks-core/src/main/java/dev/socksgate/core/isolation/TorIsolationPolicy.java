@@ -8,10 +8,11 @@ import dev.socksgate.core.port.IsolationPolicy;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Tor's isolation semantics (Tor reference §13): the key holds each component the request's
- * listener isolates on (client address, SOCKS credentials, protocol, destination port, destination
- * address), the listener's session group, and an identity epoch that {@link #newIdentity()}
- * advances, so that no stream opened afterwards shares a key with an older one (Tor's NEWNYM).
+ * Tor's isolation semantics (Tor reference §13 (docs/tor-reference.md)): the key holds each
+ * component the request's listener isolates on (client address, SOCKS credentials, protocol,
+ * destination port, destination address), the listener's session group, and an identity epoch that
+ * {@link #newIdentity()} advances, so that no stream opened afterwards shares a key with an older
+ * one (Tor's NEWNYM).
  *
  * <p>Thread-safe.
  */

@@ -23,7 +23,7 @@ public record ClientInfo(InetSocketAddress remote, ListenerSettings listener) {
 
   /**
    * Returns true if the client connected over IPv6. Tor picks the ATYP of generic SOCKS5 replies by
-   * this (Tor reference §1, §9).
+   * this (Tor reference §1 (docs/tor-reference.md), §9).
    */
   public boolean isIpv6() {
     return remote.getAddress() instanceof Inet6Address;

@@ -7,9 +7,9 @@ import java.util.Optional;
  * What a client presented as credentials: nothing, a SOCKS4 user id, or an RFC 1929
  * username/password pair. Credentials are never shown by {@code toString()}.
  *
- * <p>For isolation (Tor reference §13), {@link #isolationUsername()} and {@link
- * #isolationPassword()} give Tor's view: an empty field is absent, a SOCKS4 user id is a username
- * without a password.
+ * <p>For isolation (Tor reference §13 (docs/tor-reference.md)), {@link #isolationUsername()} and
+ * {@link #isolationPassword()} give Tor's view: an empty field is absent, a SOCKS4 user id is a
+ * username without a password.
  */
 public sealed interface Credentials
     permits Credentials.None, Credentials.Socks4UserId, Credentials.UsernamePassword {

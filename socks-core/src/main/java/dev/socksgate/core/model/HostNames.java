@@ -6,9 +6,10 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
- * Tor's rules for destination strings (Tor reference §6.3, {@code string_is_valid_dest}): strict IP
- * literals, and otherwise host names made of labels of {@code [A-Za-z0-9-_]} that do not start with
- * {@code -} or {@code _}, with one optional trailing dot. Parsing never performs a lookup.
+ * Tor's rules for destination strings (Tor reference §6.3 (docs/tor-reference.md), {@code
+ * string_is_valid_dest}): strict IP literals, and otherwise host names made of labels of {@code
+ * [A-Za-z0-9-_]} that do not start with {@code -} or {@code _}, with one optional trailing dot.
+ * Parsing never performs a lookup.
  */
 public final class HostNames {
 

@@ -1,7 +1,8 @@
 package dev.socksgate.core.model;
 
 /**
- * Tor's per-listener isolation flags (Tor reference §13; the SocksPort options of the same names).
+ * Tor's per-listener isolation flags (Tor reference §13 (docs/tor-reference.md); the SocksPort
+ * options of the same names).
  *
  * @param isolateClientAddr IsolateClientAddr (Tor default on): the client's IP address
  * @param isolateSocksAuth IsolateSOCKSAuth (default on): SOCKS username and password bytes

@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Which streams may share an exit (Tor reference §13): two streams may share exactly when their
- * keys are equal. Each component is present only when the listener isolates on it; the session
- * group and the identity epoch are always part of the key.
+ * Which streams may share an exit (Tor reference §13 (docs/tor-reference.md)): two streams may
+ * share exactly when their keys are equal. Each component is present only when the listener
+ * isolates on it; the session group and the identity epoch are always part of the key.
  *
  * <p>A value: equality and hash are over all components. {@link #toString()} shows which components
  * are set, never their values (credentials and addresses are private). {@link #canonicalBytes()}

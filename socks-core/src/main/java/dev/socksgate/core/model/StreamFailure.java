@@ -2,9 +2,10 @@ package dev.socksgate.core.model;
 
 /**
  * Why a stream could not be opened or answered. Each kind maps to exactly one SOCKS5 REP and one
- * SOCKS4 CD, in {@code dev.socksgate.core.handshake.ReplyCodes} (Tor reference §9). The onion kinds
- * exist so that an exit in front of a real Tor (an upstream SOCKS5 exit) can pass Tor's proposal
- * 304 codes through to clients on an ExtendedErrors listener.
+ * SOCKS4 CD, in {@code dev.socksgate.core.handshake.ReplyCodes} (Tor reference §9
+ * (docs/tor-reference.md)). The onion kinds exist so that an exit in front of a real Tor (an
+ * upstream SOCKS5 exit) can pass Tor's proposal 304 codes through to clients on an ExtendedErrors
+ * listener.
  */
 public enum StreamFailure {
   /** Anything else (Tor MISC, INTERNAL, RESOURCELIMIT...): REP 01. */

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param protocol the protocol the request arrived in
  * @param client who asked, through which listener
  * @param safe false when the client gave only an IP address for CONNECT or RESOLVE (Tor's "unsafe
- *     SOCKS" case, Tor reference §14: the client may have leaked the name to DNS itself)
+ *     SOCKS" case, Tor reference §14 (docs/tor-reference.md): the client may have leaked the name
+ *     to DNS itself)
  */
 public record StreamRequest(
     StreamCommand command,

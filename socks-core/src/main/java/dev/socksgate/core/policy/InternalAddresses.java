@@ -4,9 +4,9 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 
 /**
- * Tor's "internal address" list (Tor reference §7, {@code tor_addr_is_internal}): 0/8, 10/8,
- * 100.64/10, 127/8, 169.254/16, 172.16/12, 192.168/16, fc00::/7, fe80::/10, fec0::/10, :: and ::1,
- * and IPv4-mapped IPv6 forms of the IPv4 ranges.
+ * Tor's "internal address" list (Tor reference §7 (docs/tor-reference.md), {@code
+ * tor_addr_is_internal}): 0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12, 192.168/16, fc00::/7,
+ * fe80::/10, fec0::/10, :: and ::1, and IPv4-mapped IPv6 forms of the IPv4 ranges.
  */
 public final class InternalAddresses {
 

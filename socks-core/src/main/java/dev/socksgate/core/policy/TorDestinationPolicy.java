@@ -10,7 +10,7 @@ import java.net.InetAddress;
 import java.util.Optional;
 
 /**
- * Tor's policy layer (Tor reference §7, §8, connection_edge.c {@code
+ * Tor's policy layer (Tor reference §7 (docs/tor-reference.md), §8, connection_edge.c {@code
  * connection_ap_handshake_rewrite_and_attach}), for a server whose exits are ordinary networks:
  *
  * <ul>

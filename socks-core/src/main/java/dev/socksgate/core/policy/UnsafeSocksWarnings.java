@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Decides when to log Tor's "the application gave only an IP address" warning (Tor reference §14):
- * at most once per {@link #INTERVAL_NANOS}, or every time when SafeSocks or TestSocks is on.
- * Thread-safe; the clock comes in through {@link TimeSource}.
+ * Decides when to log Tor's "the application gave only an IP address" warning (Tor reference §14
+ * (docs/tor-reference.md)): at most once per {@link #INTERVAL_NANOS}, or every time when SafeSocks
+ * or TestSocks is on. Thread-safe; the clock comes in through {@link TimeSource}.
  */
 public final class UnsafeSocksWarnings {
 

@@ -6,9 +6,9 @@ import java.net.InetAddress;
 import java.util.Optional;
 
 /**
- * Refuses destinations before any network activity (Tor's policy layer, Tor reference §8): internal
- * addresses, {@code .exit} names, port 0, and the like. Called on the thread that runs the use
- * case; implementations must not block.
+ * Refuses destinations before any network activity (Tor's policy layer, Tor reference §8
+ * (docs/tor-reference.md)): internal addresses, {@code .exit} names, port 0, and the like. Called
+ * on the thread that runs the use case; implementations must not block.
  */
 public interface DestinationPolicy {
 

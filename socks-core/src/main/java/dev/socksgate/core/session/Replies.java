@@ -15,7 +15,10 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
-/** The reply bytes of the use case (Tor reference §3, §7, §9), built from {@link ReplyCodes}. */
+/**
+ * The reply bytes of the use case (Tor reference §3 (docs/tor-reference.md), §7, §9), built from
+ * {@link ReplyCodes}.
+ */
 final class Replies {
 
   private Replies() {}

@@ -154,7 +154,10 @@ public final class StreamService<E> {
                 }));
   }
 
-  /** Tor prefers the first IPv4 answer; SOCKS4 can carry nothing else (Tor reference §7). */
+  /**
+   * Tor prefers the first IPv4 answer; SOCKS4 can carry nothing else (Tor reference §7
+   * (docs/tor-reference.md)).
+   */
   private static Optional<InetAddress> pick(StreamRequest request, List<InetAddress> answers) {
     Optional<InetAddress> v4 = answers.stream().filter(a -> a instanceof Inet4Address).findFirst();
     if (v4.isPresent() || request.protocol() != SocksProtocol.SOCKS5) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Dispatch on the first byte of every message (Tor reference §2), HTTP-resistance (§10) and
- * pipelining (§1: we send every reply, Tor only the last).
+ * Dispatch on the first byte of every message (Tor reference §2 (docs/tor-reference.md)),
+ * HTTP-resistance (§10) and pipelining (§1: we send every reply, Tor only the last).
  */
 class DispatchTest {
 

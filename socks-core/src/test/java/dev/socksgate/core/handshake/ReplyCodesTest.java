@@ -14,7 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The single failure → REP mapping (Tor reference §9 table, §6.2) and the reply shapes. */
+/**
+ * The single failure → REP mapping (Tor reference §9 (docs/tor-reference.md) table, §6.2) and the
+ * reply shapes.
+ */
 class ReplyCodesTest {
 
   @ParameterizedTest(name = "{0} -> {1}")

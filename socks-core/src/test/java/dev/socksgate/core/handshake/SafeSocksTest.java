@@ -15,10 +15,10 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * SafeSocks (Tor reference §14, §6.2): requests that carry only an IP address for CONNECT or
- * RESOLVE are refused with {@code S4REJ} or {@code ERR(02)}; SOCKS4a, hostnames (even ones that
- * hold an IP literal) and RESOLVE_PTR still work. Without SafeSocks the same requests pass, marked
- * unsafe.
+ * SafeSocks (Tor reference §14 (docs/tor-reference.md), §6.2): requests that carry only an IP
+ * address for CONNECT or RESOLVE are refused with {@code S4REJ} or {@code ERR(02)}; SOCKS4a,
+ * hostnames (even ones that hold an IP literal) and RESOLVE_PTR still work. Without SafeSocks the
+ * same requests pass, marked unsafe.
  */
 class SafeSocksTest {
 

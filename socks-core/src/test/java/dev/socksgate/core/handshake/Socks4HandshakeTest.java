@@ -16,7 +16,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
-/** SOCKS4 and SOCKS4a, byte for byte: Tor reference §0 (SOCKS4 columns) and §3. */
+/**
+ * SOCKS4 and SOCKS4a, byte for byte: Tor reference §0 (docs/tor-reference.md) (SOCKS4 columns) and
+ * §3.
+ */
 class Socks4HandshakeTest {
 
   private static final byte[] HEADER_4A = Hex.bytes("04 01 0050 00000001");

@@ -16,7 +16,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
-/** SOCKS5 method negotiation and RFC 1929, byte for byte: Tor reference §4 and §5, proposal 351. */
+/**
+ * SOCKS5 method negotiation and RFC 1929, byte for byte: Tor reference §4 (docs/tor-reference.md)
+ * and §5, proposal 351.
+ */
 class Socks5NegotiationTest {
 
   /** CONNECT example.com:443, the request every successful scenario here ends with. */

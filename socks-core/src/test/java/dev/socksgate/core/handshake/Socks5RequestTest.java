@@ -17,8 +17,9 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * SOCKS5 requests after a no-auth negotiation, byte for byte: Tor reference §0 (SOCKS5 column),
- * §6.1–§6.3 and the parser's 10-byte error form, which stays 10 bytes for IPv6 clients.
+ * SOCKS5 requests after a no-auth negotiation, byte for byte: Tor reference §0
+ * (docs/tor-reference.md) (SOCKS5 column), §6.1–§6.3 and the parser's 10-byte error form, which
+ * stays 10 bytes for IPv6 clients.
  */
 class Socks5RequestTest {
 

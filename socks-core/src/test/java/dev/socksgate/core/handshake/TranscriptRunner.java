@@ -27,7 +27,8 @@ import org.junit.jupiter.api.DynamicTest;
  *   <li>{@link Mode#BYTE_BY_BYTE}: one byte per write; a reply must appear exactly when the last
  *       byte of its message arrives, never earlier;
  *   <li>{@link Mode#COALESCED}: the whole client side in one write; the server must send every
- *       expected reply, in order (Tor would send only the last: Tor reference §1).
+ *       expected reply, in order (Tor would send only the last: Tor reference §1
+ *       (docs/tor-reference.md)).
  * </ul>
  *
  * <p>Every mode also checks the engine's contract: "need more" consumes nothing; no reply or

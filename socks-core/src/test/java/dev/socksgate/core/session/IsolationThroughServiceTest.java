@@ -22,8 +22,9 @@ import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stream isolation (Tor reference §13) as the exit connector sees it: each test opens two streams
- * through the use case and compares the isolation keys the connector was given.
+ * Stream isolation (Tor reference §13 (docs/tor-reference.md)) as the exit connector sees it: each
+ * test opens two streams through the use case and compares the isolation keys the connector was
+ * given.
  */
 class IsolationThroughServiceTest {
 

@@ -117,7 +117,10 @@ class StreamServiceConnectTest {
     assertEquals(isolation.keyFor(r), exits.onlyCall().key());
   }
 
-  /** Tor reference §9: every failure kind, its SOCKS5 REP and SOCKS4 {@code 5B}. */
+  /**
+   * Tor reference §9 (docs/tor-reference.md): every failure kind, its SOCKS5 REP and SOCKS4 {@code
+   * 5B}.
+   */
   @ParameterizedTest(name = "{0} -> REP {1}")
   @CsvSource({
     "GENERAL, 01", "NOT_ALLOWED, 02", "NETWORK_UNREACHABLE, 03", "HOST_UNREACHABLE, 04",

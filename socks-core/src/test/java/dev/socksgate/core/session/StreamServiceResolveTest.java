@@ -31,9 +31,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * RESOLVE and RESOLVE_PTR through the use case (Tor reference §3 replies, §7): port 0 in every
- * answer, the answer's type decides the reply's ATYP, every failure is {@code 05 04 00 00 ...},
- * SOCKS4 gets IPv4 answers only.
+ * RESOLVE and RESOLVE_PTR through the use case (Tor reference §3 (docs/tor-reference.md) replies,
+ * §7): port 0 in every answer, the answer's type decides the reply's ATYP, every failure is {@code
+ * 05 04 00 00 ...}, SOCKS4 gets IPv4 answers only.
  */
 class StreamServiceResolveTest {
 

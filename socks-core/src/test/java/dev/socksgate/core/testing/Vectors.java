@@ -1,8 +1,8 @@
 package dev.socksgate.core.testing;
 
 /**
- * The Tor reference's reply shorthands, as {@link Hex} vectors: {@code ERR(x)}, {@code ERR6(x)},
- * {@code S4REJ}, {@code S4OK}, and the RESOLVE failure form.
+ * The reply shorthands of the Tor reference (docs/tor-reference.md), as {@link Hex} vectors: {@code
+ * ERR(x)}, {@code ERR6(x)}, {@code S4REJ}, {@code S4OK}, and the RESOLVE failure form.
  */
 public final class Vectors {
 

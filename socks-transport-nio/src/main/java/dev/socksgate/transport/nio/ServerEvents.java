@@ -38,7 +38,8 @@ public interface ServerEvents {
 
   /**
    * A request is complete and goes to the use case. An app warns about unsafe requests here ({@code
-   * !request.safe()}: the client resolved the name itself, Tor reference §14).
+   * !request.safe()}: the client resolved the name itself, Tor reference §14
+   * (docs/tor-reference.md)).
    */
   default void requestDone(StreamRequest request) {}
 

@@ -10,14 +10,15 @@ import java.nio.channels.UnsupportedAddressTypeException;
 import java.util.Locale;
 
 /**
- * Maps a failed outbound connect to the core's {@link StreamFailure} (Tor reference §9, {@code
- * errno_to_stream_end_reason}). The JDK reports errno through exception types where it can ({@code
- * ECONNREFUSED}/{@code ETIMEDOUT} → {@link ConnectException}, {@code EHOSTUNREACH} → {@link
- * NoRouteToHostException}, {@code EACCES} → {@link BindException}) and through the message
- * otherwise ({@code ENETUNREACH} → a {@code SocketException} "Network is unreachable").
+ * Maps a failed outbound connect to the core's {@link StreamFailure} (Tor reference §9
+ * (docs/tor-reference.md), {@code errno_to_stream_end_reason}). The JDK reports errno through
+ * exception types where it can ({@code ECONNREFUSED}/{@code ETIMEDOUT} → {@link ConnectException},
+ * {@code EHOSTUNREACH} → {@link NoRouteToHostException}, {@code EACCES} → {@link BindException})
+ * and through the message otherwise ({@code ENETUNREACH} → a {@code SocketException} "Network is
+ * unreachable").
  *
- * <p>Deviation from Tor, as the issue asks: ENETUNREACH is NETWORK_UNREACHABLE (REP 03), where Tor
- * folds it into NOROUTE (REP 04).
+ * <p>Deviation from Tor: ENETUNREACH is NETWORK_UNREACHABLE (REP 03, RFC 1928's code for exactly
+ * this case), where Tor folds it into NOROUTE (REP 04).
  */
 public final class ConnectFailures {
 
