@@ -1,19 +1,24 @@
 package dev.socksgate.transport.nio.internal;
 
+import static dev.socksgate.transport.nio.internal.ClientPhase.CLOSED;
+import static dev.socksgate.transport.nio.internal.ClientPhase.CLOSING;
+import static dev.socksgate.transport.nio.internal.ClientPhase.RELAYING;
+
 import dev.socksgate.core.handshake.HandshakeStep;
 import dev.socksgate.core.model.ClientInfo;
 import dev.socksgate.core.model.StreamFailure;
 import dev.socksgate.core.model.StreamRequest;
 import dev.socksgate.core.session.StreamOutcome;
 import dev.socksgate.transport.nio.NioExit;
+import dev.socksgate.transport.nio.internal.ClientPhase.Handshake;
+import dev.socksgate.transport.nio.internal.ClientPhase.Handshaking;
+import dev.socksgate.transport.nio.internal.ClientPhase.Opening;
+import dev.socksgate.transport.nio.internal.ClientPhase.Replying;
+import dev.socksgate.transport.nio.internal.ClientPhase.Verifying;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,61 +32,57 @@ import org.slf4j.LoggerFactory;
  *                         └→ CLOSED
  * </pre>
  *
- * <p>Bytes go to the core's handshake engine ({@link HandshakeInput}); every reply it returns is
- * written in order (a partial write stops further stepping until it is flushed). While the
- * authenticator or the use case is working the client is not read: bytes that followed the request
- * in the buffer become the request's early data, later ones are read when relaying starts. One
- * {@link Deadline} serves all timers: SocksTimeout for the handshake, again for the pending
- * request, then the close linger (the relay has its own idle deadline). Closing is graceful: the
- * last reply is flushed, then FIN, then the client's bytes are discarded until its EOF (or the
- * linger ends), so that a close never turns into a reset that would destroy the reply.
+ * <p>Each state is a {@link ClientPhase} that carries the data that exist while in it (the
+ * handshake input, the request, the exit being replied for). Bytes go to the core's handshake
+ * engine ({@link HandshakeInput}); every reply it returns is written in order (a partial write
+ * stops further stepping until it is flushed). While the authenticator or the use case ({@link
+ * StreamOpening}) is working the client is not read: bytes that followed the request in the buffer
+ * become the request's early data, later ones are read when relaying starts. One {@link Deadline}
+ * serves all timers: SocksTimeout for the handshake, again for the pending request, then the close
+ * linger (the relay has its own idle deadline). Closing is graceful: the last reply is flushed,
+ * then FIN, then the client's bytes are discarded until its EOF (or the linger ends), so that a
+ * close never turns into a reset that would destroy the reply.
  *
  * <p>Confined to its loop thread; port callbacks come back through {@link EventLoop#tryExecute}.
  *
- * <p>Somewhat longer than the house's ~200 lines: it is one state machine, and keeping every
- * pre-relay transition (and which timer applies in which state) in one file keeps it reviewable.
+ * <p>Longer than the house's ~200 lines even with its phases ({@link ClientPhase}) and the use
+ * case's hand-back ({@link StreamOpening}) in files of their own: it is one state machine, and
+ * keeping every pre-relay transition (and which timer applies in which phase) in one file keeps it
+ * reviewable.
  */
 final class ClientConnection implements Endpoint.Handler {
 
   private static final ByteBuffer NOTHING = ByteBuffer.allocate(0).asReadOnlyBuffer();
   private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
 
-  enum State {
-    HANDSHAKE,
-    VERIFYING,
-    OPENING,
-    REPLYING,
-    RELAYING,
-    CLOSING,
-    CLOSED
-  }
-
   private final ServerContext ctx;
   private final EventLoop loop;
   private final ClientInfo info;
   private final Deadline timer = new Deadline(this::onTimer);
-  // Each field below belongs to the phases that use it and is null outside them.
-  private @Nullable Endpoint client; // set by start
-  private State state = State.HANDSHAKE;
-  private @Nullable HandshakeInput handshake; // null once the request is complete
+  private final Endpoint client;
+  private ClientPhase phase;
   private ByteBuffer out = NOTHING; // reply bytes not yet written: pending while it has any
-  private @Nullable StreamRequest request;
-  private @Nullable NioExit exit; // while its success reply is being written
   private boolean readSuspended; // bytes arrived while the request is pending: stop reading
 
-  private ClientConnection(ServerContext ctx, EventLoop loop, ClientInfo info) {
+  private ClientConnection(
+      ServerContext ctx, EventLoop loop, SocketChannel channel, ClientInfo info)
+      throws IOException {
     this.ctx = ctx;
     this.loop = loop;
     this.info = info;
-    this.handshake = new HandshakeInput(info, ctx.settings().handshake(), ctx.pool(loop));
+    this.phase =
+        new Handshaking(new HandshakeInput(info, ctx.settings().handshake(), ctx.pool(loop)));
+    // The endpoint needs this connection as its handler, so it is registered here: no event
+    // reaches the connection before start() returns, since both run on the loop thread.
+    this.client = Endpoint.register(loop, channel, this, ctx.settings().io());
   }
 
   /** Registers an accepted client with {@code loop} and starts its handshake. */
   static void start(ServerContext ctx, EventLoop loop, SocketChannel channel, ClientInfo info) {
     assert loop.inEventLoop();
-    ClientConnection c = new ClientConnection(ctx, loop, info);
+    ClientConnection c;
     try {
-      c.client = Endpoint.register(loop, channel, c, ctx.settings().io());
+      c = new ClientConnection(ctx, loop, channel, info);
     } catch (IOException e) {
       Closing.quietly(channel);
       ctx.release();
@@ -95,9 +96,9 @@ final class ClientConnection implements Endpoint.Handler {
   @Override
   public void onReadable(Endpoint e) {
     assert loop.inEventLoop();
-    if (state == State.HANDSHAKE) {
-      readHandshake();
-    } else if (state == State.CLOSING) {
+    if (phase instanceof Handshaking h) {
+      readHandshake(h.in());
+    } else if (phase == CLOSING) {
       discardInput();
     } else if (!readSuspended) {
       // VERIFYING, OPENING, REPLYING: the bytes stay in the kernel until relaying starts. Only
@@ -121,9 +122,9 @@ final class ClientConnection implements Endpoint.Handler {
     close(); // not relaying yet, so a graceful stop closes it too
   }
 
-  private void readHandshake() {
+  private void readHandshake(HandshakeInput in) {
     try {
-      if (handshake().readFrom(client()) < 0) {
+      if (in.readFrom(client) < 0) {
         close(); // EOF before a complete request: nothing to answer
         return;
       }
@@ -137,28 +138,28 @@ final class ClientConnection implements Endpoint.Handler {
   /** Steps the engine over the buffered input until it needs more, waits, or finishes. */
   private void advance() {
     boolean go = true;
-    while (go && state == State.HANDSHAKE && !out.hasRemaining()) {
-      go = apply(handshake().step());
+    while (go && phase instanceof Handshaking h && !out.hasRemaining()) {
+      go = apply(h.in(), h.in().step());
     }
-    if (state == State.HANDSHAKE && !out.hasRemaining() && handshake().isFull()) {
+    if (phase instanceof Handshaking h && !out.hasRemaining() && h.in().isFull()) {
       close(); // cannot happen with the codec's limits; never spin on a full buffer
       return;
     }
-    if (handshake != null) {
-      handshake.park(); // back to the loop: the read buffer goes back to the pool
+    if (phase instanceof Handshake h) {
+      h.in().park(); // back to the loop: the read buffer goes back to the pool
     }
     updateInterest();
   }
 
-  /** Carries out one instruction; returns true to step again. */
-  private boolean apply(HandshakeStep step) {
+  /** Carries out one instruction of the engine behind {@code in}; returns true to step again. */
+  private boolean apply(HandshakeInput in, HandshakeStep step) {
     if (step instanceof HandshakeStep.Send s) {
       return write(s.bytes());
     } else if (step instanceof HandshakeStep.Verify v) {
-      state = State.VERIFYING;
+      phase = new Verifying(in);
       Verification.start(ctx, v.credentials(), loop, this::onVerdict);
     } else if (step instanceof HandshakeStep.Done d) {
-      onRequest(d);
+      onRequest(in, d);
     } else if (step instanceof HandshakeStep.Failed f) {
       LOG.debug("handshake failed: {}", f.error().kind());
       ctx.notify(ev -> ev.handshakeFailed(info, f.error()));
@@ -169,101 +170,79 @@ final class ClientConnection implements Endpoint.Handler {
 
   private void onVerdict(boolean accepted) {
     assert loop.inEventLoop();
-    if (state != State.VERIFYING) {
+    if (!(phase instanceof Verifying v)) {
       return;
     }
-    state = State.HANDSHAKE;
+    HandshakeInput in = v.in();
+    phase = new Handshaking(in);
     readSuspended = false;
-    if (apply(handshake().verdict(accepted))) {
+    if (apply(in, in.verdict(accepted))) {
       advance();
     } else {
       updateInterest();
     }
   }
 
-  private void onRequest(HandshakeStep.Done done) {
-    request = done.request();
-    state = State.OPENING;
-    ByteBuffer earlyData = handshake().earlyData();
-    dropHandshake();
-    StreamRequest r = request;
+  private void onRequest(HandshakeInput in, HandshakeStep.Done done) {
+    StreamRequest r = done.request();
+    phase = new Opening(r);
+    ByteBuffer earlyData = in.earlyData(); // gives the read buffer back: the handshake is over
     ctx.notify(ev -> ev.requestDone(r));
     loop.schedule(timer, ctx.settings().socksTimeout().toNanos());
-    CompletionStage<StreamOutcome<NioExit>> stage;
-    try {
-      stage = ctx.service().open(r, earlyData);
-    } catch (RuntimeException e) {
-      stage = CompletableFuture.failedFuture(e);
-    }
-    stage.whenComplete(
-        (outcome, error) -> {
-          if (!loop.tryExecute(() -> onOutcome(outcome, error))) {
-            discard(outcome);
-          }
-        });
+    StreamOpening.start(ctx, r, earlyData, loop, this::onOutcome);
   }
 
-  // From whenComplete: exactly one of the two is null.
-  private void onOutcome(@Nullable StreamOutcome<NioExit> outcome, @Nullable Throwable error) {
+  private void onOutcome(StreamOutcome<NioExit> outcome) {
     assert loop.inEventLoop();
-    if (state != State.OPENING) {
-      discard(outcome); // timed out or closed meanwhile: the exit is ours to close
+    if (!(phase instanceof Opening o)) {
+      StreamOpening.discard(outcome); // timed out or closed meanwhile: the exit is ours to close
       return;
     }
-    if (error != null || outcome == null) {
-      LOG.debug("use case failed unexpectedly", error);
-      outcome =
-          new StreamOutcome.Refused<>(
-              StreamFailure.GENERAL, ctx.service().failureReply(request(), StreamFailure.GENERAL));
-    }
     if (outcome instanceof StreamOutcome.Relay<NioExit> r) {
-      state = State.REPLYING;
-      exit = r.exit();
+      Replying replying = new Replying(o.request(), r.exit());
+      phase = replying;
       if (write(r.reply())) {
-        startRelay();
+        startRelay(replying);
       } else {
         updateInterest();
       }
       return;
     }
     if (outcome instanceof StreamOutcome.Refused<NioExit> f) {
-      StreamRequest req = request();
-      ctx.notify(ev -> ev.streamFailed(req, f.failure()));
+      ctx.notify(ev -> ev.streamFailed(o.request(), f.failure()));
     }
     finish(outcome.reply());
   }
 
   /** Hands the client endpoint and the exit over to a {@link Relay}; this object is done. */
-  private void startRelay() {
-    state = State.RELAYING;
+  private void startRelay(Replying replying) {
+    phase = RELAYING;
     loop.cancel(timer);
-    StreamRequest r = request();
-    NioExit e = Objects.requireNonNull(exit, "no exit");
-    request = null;
-    exit = null;
+    StreamRequest r = replying.request();
     ctx.notify(ev -> ev.streamOpened(r));
-    Relay.start(ctx, loop, info, client(), e);
+    Relay.start(ctx, loop, info, client, replying.exit());
   }
 
   private void onTimer() {
     assert loop.inEventLoop();
-    LOG.debug("timer expired in state {}", state);
-    switch (state) {
-      case HANDSHAKE, VERIFYING -> finish(NOTHING); // Tor closes an unfinished handshake silently
-      case OPENING -> {
-        StreamRequest req = request();
-        ctx.notify(ev -> ev.streamFailed(req, StreamFailure.TIMED_OUT));
-        finish(ctx.service().failureReply(req, StreamFailure.TIMED_OUT));
-      }
-      default -> close(); // REPLYING stuck on a client that does not read, or CLOSING lingered
+    LOG.debug("timer expired in state {}", phase);
+    if (phase instanceof Handshake) {
+      finish(NOTHING); // Tor closes an unfinished handshake silently
+    } else if (phase instanceof Opening o) {
+      StreamRequest req = o.request();
+      ctx.notify(ev -> ev.streamFailed(req, StreamFailure.TIMED_OUT));
+      finish(ctx.service().failureReply(req, StreamFailure.TIMED_OUT));
+    } else {
+      close(); // REPLYING stuck on a client that does not read, or CLOSING lingered
     }
   }
 
   /** Sends a last reply (possibly empty), then FIN, then waits for the client's EOF. */
   private void finish(ByteBuffer reply) {
-    state = State.CLOSING;
-    dropHandshake();
-    request = null;
+    if (phase instanceof Handshake h) {
+      h.in().release();
+    }
+    phase = CLOSING;
     loop.schedule(timer, ctx.settings().closeLinger().toNanos());
     if (write(reply)) {
       afterFlush();
@@ -273,25 +252,26 @@ final class ClientConnection implements Endpoint.Handler {
   }
 
   private void afterFlush() {
-    switch (state) {
-      case HANDSHAKE -> advance();
-      case REPLYING -> startRelay();
-      case CLOSING -> {
-        try {
-          client().shutdownOutput();
-        } catch (IOException e) {
-          close();
-          return;
-        }
-        long linger = ctx.settings().closeLinger().toNanos();
-        if (linger == 0) {
-          close();
-          return;
-        }
-        loop.schedule(timer, linger); // now wait for the client's EOF
-        updateInterest();
+    if (phase instanceof Handshaking) {
+      advance();
+    } else if (phase instanceof Replying r) {
+      startRelay(r);
+    } else if (phase == CLOSING) {
+      try {
+        client.shutdownOutput();
+      } catch (IOException e) {
+        close();
+        return;
       }
-      default -> updateInterest();
+      long linger = ctx.settings().closeLinger().toNanos();
+      if (linger == 0) {
+        close();
+        return;
+      }
+      loop.schedule(timer, linger); // now wait for the client's EOF
+      updateInterest();
+    } else {
+      updateInterest();
     }
   }
 
@@ -299,7 +279,7 @@ final class ClientConnection implements Endpoint.Handler {
     BufferPool pool = ctx.pool(loop);
     ByteBuffer scratch = pool.acquire();
     try {
-      if (client().read(scratch) < 0) {
+      if (client.read(scratch) < 0) {
         close();
       }
     } catch (IOException e) {
@@ -317,7 +297,7 @@ final class ClientConnection implements Endpoint.Handler {
 
   private boolean flush() {
     try {
-      client().write(out);
+      client.write(out);
     } catch (IOException e) {
       close();
       return false;
@@ -330,65 +310,41 @@ final class ClientConnection implements Endpoint.Handler {
   }
 
   private void updateInterest() {
-    if (state == State.CLOSED || state == State.RELAYING) {
+    if (phase == CLOSED || phase == RELAYING) {
       return; // closed, or handed over to the relay
     }
     int ops = 0;
     if (out.hasRemaining()) {
       ops = SelectionKey.OP_WRITE;
-    } else if (state == State.HANDSHAKE || state == State.CLOSING || !readSuspended) {
+    } else if (phase instanceof Handshaking || phase == CLOSING || !readSuspended) {
       // While a request is pending (VERIFYING, OPENING) the client is not read, but OP_READ is
       // left on until bytes actually arrive: most clients wait for the reply, and the relay
       // wants OP_READ again right after it, so turning it off and on would cost two epoll_ctl
       // calls per connection for nothing (a level-triggered wake-up then turns it off).
       ops = SelectionKey.OP_READ;
     }
-    client().interest(ops);
-  }
-
-  // The phase fields' accessors: each fails fast when called outside the phases that set it.
-  private Endpoint client() {
-    return Objects.requireNonNull(client, "not registered");
-  }
-
-  private HandshakeInput handshake() {
-    return Objects.requireNonNull(handshake, "handshake over");
-  }
-
-  private StreamRequest request() {
-    return Objects.requireNonNull(request, "no request");
-  }
-
-  private void dropHandshake() {
-    if (handshake != null) {
-      handshake.release();
-      handshake = null;
-    }
-  }
-
-  private static void discard(@Nullable StreamOutcome<NioExit> outcome) {
-    if (outcome instanceof StreamOutcome.Relay<NioExit> r) {
-      r.exit().close();
-    }
+    client.interest(ops);
   }
 
   /** Closes everything this connection holds, now. Idempotent; a no-op once relaying. */
   void close() {
     assert loop.inEventLoop();
-    if (state == State.CLOSED || state == State.RELAYING) {
+    if (phase == CLOSED || phase == RELAYING) {
       return;
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("connection closed in state {}", state);
+      LOG.debug("connection closed in state {}", phase);
     }
-    state = State.CLOSED;
-    dropHandshake();
+    ClientPhase last = phase;
+    phase = CLOSED;
+    if (last instanceof Handshake h) {
+      h.in().release();
+    }
     loop.cancel(timer);
-    if (exit != null) {
-      exit.close();
-      exit = null;
+    if (last instanceof Replying r) {
+      r.exit().close();
     }
-    client().close();
+    client.close();
     ctx.release();
     ctx.notify(ev -> ev.connectionClosed(info));
   }
