@@ -6,7 +6,6 @@ import dev.socksgate.core.handshake.ServerHandshake;
 import dev.socksgate.core.model.ClientInfo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A client's handshake input: the bytes read so far and the core's engine that consumes them.
@@ -29,7 +28,8 @@ final class HandshakeInput {
 
   private final ServerHandshake engine;
   private final BufferPool pool;
-  private @Nullable ByteBuffer in; // borrowed during an event, write mode; null when parked
+  private ByteBuffer in = NOTHING; // the pool's buffer during an event (write mode), if borrowed
+  private boolean borrowed; // in is the pool's: from the first read of an event until parked
   private ByteBuffer carry = NOTHING; // parked bytes of an incomplete message (read mode), if any
 
   HandshakeInput(ClientInfo client, HandshakeOptions options, BufferPool pool) {
@@ -78,35 +78,39 @@ final class HandshakeInput {
 
   /** The connection goes back to the loop: keeps unconsumed bytes, returns the read buffer. */
   void park() {
-    if (in == null) {
+    if (!borrowed) {
       return;
     }
     in.flip();
     carry = in.hasRemaining() ? ByteBuffer.allocate(in.remaining()).put(in).flip() : NOTHING;
-    pool.release(in);
-    in = null;
+    giveBack();
   }
 
   /** Gives the read buffer back and drops any buffered bytes (the handshake is over). */
   void release() {
-    if (in != null) {
-      pool.release(in);
-      in = null;
+    if (borrowed) {
+      giveBack();
     }
     carry = NOTHING;
   }
 
   private ByteBuffer borrow() {
-    ByteBuffer b = in;
-    if (b == null) {
-      b = pool.acquire();
+    if (!borrowed) {
+      ByteBuffer b = pool.acquire();
       b.limit(CAPACITY);
       if (carry.hasRemaining()) {
         b.put(carry);
         carry = NOTHING;
       }
       in = b;
+      borrowed = true;
     }
-    return b;
+    return in;
+  }
+
+  private void giveBack() {
+    pool.release(in);
+    in = NOTHING;
+    borrowed = false;
   }
 }
