@@ -125,11 +125,19 @@ public final class Acceptor implements Selectable {
     }
   }
 
-  /** Stops listening: closes the channel. Idempotent. Loop thread only. */
+  /**
+   * Stops listening: closes the channel, and has the selector deregister it at once so that the
+   * socket is closed on return and new connections are refused (a registered channel's socket
+   * otherwise stays open, filling its backlog, until the loop's next select). Idempotent. Loop
+   * thread only.
+   */
   public void close() {
     assert loop.inEventLoop();
     loop.cancel(resume);
-    Closing.quietly(channel);
+    if (channel.isOpen()) {
+      Closing.quietly(channel);
+      loop.deregisterCancelled();
+    }
   }
 
   @Override

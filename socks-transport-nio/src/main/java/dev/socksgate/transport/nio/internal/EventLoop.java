@@ -124,6 +124,26 @@ public final class EventLoop implements Executor {
     return selector;
   }
 
+  /**
+   * Finishes closing the channels closed on this loop since its last select. The JDK closes a
+   * registered channel's socket only when the selector deregisters its key, in a selection
+   * operation; until then a listening socket still completes connections into its backlog. This
+   * selects without blocking and without dispatching: the readiness it sees is not lost, since the
+   * JDK's selectors are level-triggered and report it again at the loop's next select. Loop thread
+   * only.
+   */
+  public void deregisterCancelled() {
+    assert inEventLoop();
+    if (!selector.isOpen()) {
+      return; // closing the selector closed its channels
+    }
+    try {
+      selector.selectNow(key -> {});
+    } catch (IOException e) {
+      LOG.warn("Select failed on {}; deferred closes wait for the next", thread.getName(), e);
+    }
+  }
+
   /** Queues an endpoint whose desired interest differs from the applied one. */
   void markDirty(Endpoint e) {
     assert inEventLoop();
