@@ -4,7 +4,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.socksgate.app.config.AppConfig;
-import dev.socksgate.core.policy.AnswerFilteringResolver;
 import dev.socksgate.core.port.DestinationPolicy;
 import dev.socksgate.core.port.ExitConnector;
 import dev.socksgate.core.port.Resolver;
@@ -24,16 +23,13 @@ public final class DirectExitModule extends AbstractModule {
   @Singleton
   ExitConnector<NioExit> exitConnector(
       NioTransport transport, Resolver resolver, DestinationPolicy destinations, AppConfig config) {
-    // The exit resolves names itself: filter its answers too, or a public name pointing at an
-    // internal address would slip past --reject-internal-addresses.
+    // The exit resolves names itself: it judges every answer by the destination policy too, or a
+    // public name pointing at an internal address would slip past --reject-internal-addresses
+    // (and the address rules of --exit-policy would never see a name's addresses).
     Optional<EgressAddresses> egress =
         config.exitBind().isEmpty()
             ? Optional.empty()
             : Optional.of(new EgressAddresses(config.exitBind()));
-    return new NioExitConnector(
-        transport,
-        new AnswerFilteringResolver(resolver, destinations),
-        config.connectTimeout(),
-        egress);
+    return new NioExitConnector(transport, resolver, config.connectTimeout(), egress, destinations);
   }
 }

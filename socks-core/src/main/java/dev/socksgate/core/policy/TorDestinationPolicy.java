@@ -77,8 +77,9 @@ public record TorDestinationPolicy(
   }
 
   @Override
-  public boolean allowsAnswer(InetAddress answer) {
-    return !(rejectInternalDns && InternalAddresses.isInternal(answer));
+  public Optional<StreamFailure> checkAnswer(StreamRequest request, InetAddress answer) {
+    return refuseIf(
+        rejectInternalDns && InternalAddresses.isInternal(answer), StreamFailure.RESOLVE_FAILED);
   }
 
   private Optional<StreamFailure> specialName(String name, StreamCommand command) {

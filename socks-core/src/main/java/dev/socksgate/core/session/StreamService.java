@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
  * The use case: runs a request that finished its handshake. RESOLVE goes to the resolver,
  * RESOLVE_PTR to the reverse resolver, CONNECT to the exit connector with the request's isolation
  * key; each passes the destination policy first, and RESOLVE answers pass it again ({@link
- * DestinationPolicy#allowsAnswer}). The returned stage never completes exceptionally: every failure
- * of a port becomes a {@link StreamOutcome.Refused} with the one reply {@code ReplyCodes} maps it
- * to.
+ * DestinationPolicy#checkAnswer}, RESOLVE_PTR names {@link DestinationPolicy#checkReverseAnswer}).
+ * The returned stage never completes exceptionally: every failure of a port becomes a {@link
+ * StreamOutcome.Refused} with the one reply {@code ReplyCodes} maps it to.
  *
  * <p>Thread-safe if its ports are. It chooses no threads: continuations run on the thread that
  * completes the port's stage.
@@ -110,7 +110,7 @@ public final class StreamService<E> {
                     pick(
                             request,
                             answers.stream()
-                                .filter(destinations::allowsAnswer)
+                                .filter(a -> destinations.checkAnswer(request, a).isEmpty())
                                 .collect(Collectors.toList()))
                         .map(a -> answer(request, a))
                         .orElseGet(() -> refused(request, StreamFailure.RESOLVE_FAILED))));
@@ -129,7 +129,8 @@ public final class StreamService<E> {
             .reverse(address, isolation.keyFor(request))
             .thenApply(
                 name ->
-                    name.flatMap(StreamService::asDomain)
+                    name.filter(n -> destinations.checkReverseAnswer(request, n).isEmpty())
+                        .flatMap(StreamService::asDomain)
                         .<StreamOutcome<E>>map(n -> new StreamOutcome.Answered<>(Replies.named(n)))
                         .orElseGet(() -> refused(request, StreamFailure.RESOLVE_FAILED))));
   }

@@ -1,13 +1,14 @@
 package dev.socksgate.core.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.socksgate.core.model.SocksProtocol;
 import dev.socksgate.core.model.StreamFailure;
+import dev.socksgate.core.model.StreamRequest;
 import dev.socksgate.core.port.DestinationPolicy;
 import dev.socksgate.core.testing.Requests;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -46,17 +47,40 @@ class TorDestinationPolicyTest {
   }
 
   @Test
-  void allowsAnswer_dropsInternalAnswersOnlyUnderRejectInternalDns() {
-    assertFalse(TOR.allowsAnswer(Requests.ip("10.0.0.1")));
-    assertFalse(TOR.allowsAnswer(Requests.ip("fe80::1")));
-    assertTrue(TOR.allowsAnswer(Requests.ip("93.184.216.34")));
+  void checkAnswer_dropsInternalAnswersOnlyUnderRejectInternalDns() {
+    StreamRequest r = Requests.resolve(Requests.name("example.com")).build();
+    Optional<StreamFailure> dropped = Optional.of(StreamFailure.RESOLVE_FAILED);
+    assertEquals(dropped, TOR.checkAnswer(r, Requests.ip("10.0.0.1")));
+    assertEquals(dropped, TOR.checkAnswer(r, Requests.ip("fe80::1")));
+    assertEquals(Optional.empty(), TOR.checkAnswer(r, Requests.ip("93.184.216.34")));
     TorDestinationPolicy lax = new TorDestinationPolicy(true, false, false);
-    assertTrue(lax.allowsAnswer(Requests.ip("10.0.0.1")));
+    assertEquals(Optional.empty(), lax.checkAnswer(r, Requests.ip("10.0.0.1")));
+    StreamRequest connect = Requests.connect(Requests.name("example.com"), 80).build();
+    assertEquals(dropped, TOR.checkAnswer(connect, Requests.ip("10.0.0.1")), "CONNECT too");
   }
 
   @Test
-  void defaultAnswerFilter_keepsEverything() {
+  void defaultAnswerChecks_keepEverything() {
     DestinationPolicy allowAll = request -> Optional.empty();
-    assertTrue(allowAll.allowsAnswer(Requests.ip("127.0.0.1")));
+    StreamRequest r = Requests.resolve(Requests.name("example.com")).build();
+    assertEquals(Optional.empty(), allowAll.checkAnswer(r, Requests.ip("127.0.0.1")));
+    assertEquals(Optional.empty(), allowAll.checkReverseAnswer(r, "localhost"));
+  }
+
+  @Test
+  void allOf_refusesWithTheFirstRefusal() {
+    DestinationPolicy first = request -> Optional.of(StreamFailure.NOT_ALLOWED);
+    DestinationPolicy both = DestinationPolicy.allOf(List.of(TOR, first));
+    assertEquals(
+        Optional.of(StreamFailure.NOT_ALLOWED),
+        both.check(Requests.connect(Requests.name("example.com"), 80).build()));
+    assertEquals(
+        Optional.of(StreamFailure.INVALID_DESTINATION),
+        both.check(Requests.connect(Requests.name("example.com"), 0).build()),
+        "the first policy speaks first");
+    StreamRequest r = Requests.resolve(Requests.name("example.com")).build();
+    assertEquals(
+        Optional.of(StreamFailure.RESOLVE_FAILED), both.checkAnswer(r, Requests.ip("10.0.0.1")));
+    assertSame(TOR, DestinationPolicy.allOf(List.of(TOR)));
   }
 }

@@ -5,6 +5,7 @@ import dev.socksgate.core.model.IsolationKey;
 import dev.socksgate.core.model.StreamFailure;
 import dev.socksgate.core.model.StreamRequest;
 import dev.socksgate.core.model.Target;
+import dev.socksgate.core.port.DestinationPolicy;
 import dev.socksgate.core.port.ExitConnector;
 import dev.socksgate.core.port.ExitResult;
 import dev.socksgate.core.port.Resolver;
@@ -25,11 +26,14 @@ import java.util.function.Function;
 
 /**
  * The direct exit: connects to the target itself, from this host. A name is first resolved through
- * the {@link Resolver} port; the addresses it returns (IPv6 and IPv4, in its order) are tried in
- * turn, all within one connect timeout. Connects are non-blocking, on the caller's event loop when
- * the caller is a loop thread (the server calls it on the client's loop, so the exit shares the
- * client's selector), else on the next loop. Once connected it writes the early data, then
- * completes with a {@link NioExit}.
+ * the {@link Resolver} port; each address it returns is judged by the {@link DestinationPolicy}'s
+ * {@link DestinationPolicy#checkAnswer} (so that a public name pointing at an internal address, or
+ * at one an exit policy refuses, cannot slip past the policy), and the allowed ones (IPv6 and IPv4,
+ * in the resolver's order) are tried in turn, all within one connect timeout. When the policy
+ * refuses every answer, the stream fails with the first answer's refusal. Connects are
+ * non-blocking, on the caller's event loop when the caller is a loop thread (the server calls it on
+ * the client's loop, so the exit shares the client's selector), else on the next loop. Once
+ * connected it writes the early data, then completes with a {@link NioExit}.
  *
  * <p>Failures map to the core's {@link StreamFailure}: refused or reset → CONNECTION_REFUSED (05),
  * network unreachable → NETWORK_UNREACHABLE (03), host unreachable or no route → HOST_UNREACHABLE
@@ -55,6 +59,7 @@ public final class NioExitConnector implements ExitConnector<NioExit> {
   private final Resolver resolver;
   private final long timeoutNanos;
   private final Optional<EgressAddresses> egress;
+  private final DestinationPolicy answers;
 
   /**
    * Creates the connector.
@@ -64,19 +69,23 @@ public final class NioExitConnector implements ExitConnector<NioExit> {
    * @param connectTimeout the time allowed for all addresses of one target together
    */
   public NioExitConnector(NioTransport transport, Resolver resolver, Duration connectTimeout) {
-    this(transport, resolver, connectTimeout, Optional.empty());
+    this(transport, resolver, connectTimeout, Optional.empty(), DestinationPolicy.ALLOW_ALL);
   }
 
   /**
-   * Creates the connector with per-key source addresses ({@code --exit-bind}).
+   * Creates the connector with per-key source addresses ({@code --exit-bind}) and a policy for the
+   * addresses names resolve to.
    *
    * @param egress chooses the local address each stream leaves from, by isolation key
+   * @param answers judges every address a name resolves to; only the allowed ones are tried
    */
   public NioExitConnector(
       NioTransport transport,
       Resolver resolver,
       Duration connectTimeout,
-      Optional<EgressAddresses> egress) {
+      Optional<EgressAddresses> egress,
+      DestinationPolicy answers) {
+    this.answers = Objects.requireNonNull(answers, "answers");
     this.egress = Objects.requireNonNull(egress, "egress");
     this.transport = Objects.requireNonNull(transport, "transport");
     this.resolver = Objects.requireNonNull(resolver, "resolver");
@@ -114,8 +123,19 @@ public final class NioExitConnector implements ExitConnector<NioExit> {
             return;
           }
           List<InetSocketAddress> candidates = new ArrayList<>(addresses.size());
+          Optional<StreamFailure> firstRefusal = Optional.empty();
           for (InetAddress address : addresses) {
-            candidates.add(new InetSocketAddress(address, target.port()));
+            Optional<StreamFailure> refused = answers.checkAnswer(request, address);
+            if (refused.isEmpty()) {
+              candidates.add(new InetSocketAddress(address, target.port()));
+            } else if (firstRefusal.isEmpty()) {
+              firstRefusal = refused;
+            }
+          }
+          if (candidates.isEmpty()) {
+            result.complete(
+                new ExitResult.Failed<>(firstRefusal.orElse(StreamFailure.RESOLVE_FAILED)));
+            return;
           }
           onLoop(loop, candidates, earlyData, key, result);
         });

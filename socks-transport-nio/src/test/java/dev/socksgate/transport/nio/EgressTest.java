@@ -12,6 +12,7 @@ import dev.socksgate.codec.v5.Socks5MethodSelection;
 import dev.socksgate.codec.v5.Socks5ReplyCode;
 import dev.socksgate.codec.v5.Socks5Request;
 import dev.socksgate.core.model.IsolationKey;
+import dev.socksgate.core.port.DestinationPolicy;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,12 @@ class EgressTest {
             Harness.options()
                 .exits(
                     (t, r) ->
-                        new NioExitConnector(t, r, Duration.ofSeconds(5), Optional.of(egress)))
+                        new NioExitConnector(
+                            t,
+                            r,
+                            Duration.ofSeconds(5),
+                            Optional.of(egress),
+                            DestinationPolicy.ALLOW_ALL))
                 .start()) {
       assertEquals(A2, sourceSeen(h, origin, "alice"));
       assertEquals(A3, sourceSeen(h, origin, "bob"));
