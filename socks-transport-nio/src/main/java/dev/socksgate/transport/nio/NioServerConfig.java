@@ -3,6 +3,7 @@ package dev.socksgate.transport.nio;
 import dev.socksgate.core.handshake.HandshakeOptions;
 import dev.socksgate.core.model.ListenerSettings;
 import dev.socksgate.core.port.Authenticator;
+import dev.socksgate.core.port.ClientPolicy;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ public record NioServerConfig(
     Duration closeLinger,
     HandshakeOptions handshake,
     Optional<Authenticator> authenticator,
-    ServerEvents events) {
+    ServerEvents events,
+    ClientPolicy clientPolicy) {
 
   /** The default relay buffer size: 64 KiB. */
   public static final int DEFAULT_BUFFER_SIZE = 64 * 1024;
@@ -85,6 +87,7 @@ public record NioServerConfig(
     Objects.requireNonNull(handshake, "handshake");
     Objects.requireNonNull(authenticator, "authenticator");
     Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(clientPolicy, "clientPolicy");
     if (listeners.isEmpty()) {
       throw new IllegalArgumentException("at least one listener is needed");
     }
@@ -136,6 +139,7 @@ public record NioServerConfig(
     private HandshakeOptions handshake = HandshakeOptions.TOR_DEFAULTS;
     private Optional<Authenticator> authenticator = Optional.empty();
     private ServerEvents events = ServerEvents.NONE;
+    private ClientPolicy clientPolicy = ClientPolicy.ADMIT_ALL;
 
     private Builder() {}
 
@@ -210,6 +214,15 @@ public record NioServerConfig(
       return this;
     }
 
+    /**
+     * Sets which client addresses are served (Tor's SocksPolicy); the others are closed right after
+     * accept, before a byte is read or written.
+     */
+    public Builder clientPolicy(ClientPolicy policy) {
+      this.clientPolicy = policy;
+      return this;
+    }
+
     /** Returns the validated config. */
     public NioServerConfig build() {
       return new NioServerConfig(
@@ -223,7 +236,8 @@ public record NioServerConfig(
           closeLinger,
           handshake,
           authenticator,
-          events);
+          events,
+          clientPolicy);
     }
   }
 }

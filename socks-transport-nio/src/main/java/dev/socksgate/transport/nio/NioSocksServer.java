@@ -95,7 +95,8 @@ public final class NioSocksServer implements AutoCloseable {
                   config.socksTimeout(),
                   config.idleTimeout(),
                   config.closeLinger(),
-                  io));
+                  io,
+                  config.clientPolicy()));
       ctx = c;
       for (int i = 0; i < config.listeners().size(); i++) {
         bind(loops[i % loops.length], config.listeners().get(i), c);

@@ -28,6 +28,15 @@ public interface ServerEvents {
   default void connectionRejected(InetSocketAddress listener) {}
 
   /**
+   * A client was closed right after accept because the client policy ({@code --socks-policy})
+   * refuses its address; nothing was read or written.
+   *
+   * @param listener the listener it connected to
+   * @param client the client's address (redact it before logging)
+   */
+  default void connectionRefusedByPolicy(InetSocketAddress listener, InetSocketAddress client) {}
+
+  /**
    * {@code accept} started failing (EMFILE and the like). Reported once per streak of failures: the
    * listener pauses for 100 ms and retries until an accept works again.
    */

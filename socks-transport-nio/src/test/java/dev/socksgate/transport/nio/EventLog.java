@@ -6,6 +6,7 @@ import dev.socksgate.core.handshake.HandshakeError;
 import dev.socksgate.core.model.ClientInfo;
 import dev.socksgate.core.model.StreamFailure;
 import dev.socksgate.core.model.StreamRequest;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ final class EventLog implements ServerEvents {
   private int open;
   private int rejected;
   private final List<Object> events = new ArrayList<>();
+  private final List<InetAddress> refusedByPolicy = new ArrayList<>();
 
   @Override
   public synchronized void connectionAccepted(ClientInfo client) {
@@ -28,6 +30,13 @@ final class EventLog implements ServerEvents {
   @Override
   public synchronized void connectionRejected(InetSocketAddress listener) {
     rejected++;
+    notifyAll();
+  }
+
+  @Override
+  public synchronized void connectionRefusedByPolicy(
+      InetSocketAddress listener, InetSocketAddress client) {
+    refusedByPolicy.add(client.getAddress());
     notifyAll();
   }
 
@@ -61,6 +70,11 @@ final class EventLog implements ServerEvents {
 
   synchronized int rejected() {
     return rejected;
+  }
+
+  /** The clients --socks-policy refused, in order. */
+  synchronized List<InetAddress> refusedByPolicy() {
+    return List.copyOf(refusedByPolicy);
   }
 
   synchronized List<Object> events() {

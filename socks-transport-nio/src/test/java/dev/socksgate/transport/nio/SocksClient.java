@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -37,7 +38,20 @@ final class SocksClient implements AutoCloseable {
   }
 
   static SocksClient connect(InetSocketAddress proxy) throws IOException {
+    return open(new Socket(), proxy);
+  }
+
+  /**
+   * Connects from {@code source}: 127.0.0.2, 127.0.0.3 … play other clients (Linux routes all of
+   * 127.0.0.0/8 to lo).
+   */
+  static SocksClient connectFrom(InetAddress source, InetSocketAddress proxy) throws IOException {
     Socket s = new Socket();
+    s.bind(new InetSocketAddress(source, 0));
+    return open(s, proxy);
+  }
+
+  private static SocksClient open(Socket s, InetSocketAddress proxy) throws IOException {
     s.setTcpNoDelay(true);
     s.setSoTimeout(TIMEOUT_MILLIS);
     s.connect(proxy, TIMEOUT_MILLIS);

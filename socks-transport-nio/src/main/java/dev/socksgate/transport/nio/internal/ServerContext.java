@@ -4,6 +4,7 @@ import dev.socksgate.core.handshake.HandshakeOptions;
 import dev.socksgate.core.model.ClientInfo;
 import dev.socksgate.core.model.ListenerSettings;
 import dev.socksgate.core.port.Authenticator;
+import dev.socksgate.core.port.ClientPolicy;
 import dev.socksgate.core.session.StreamService;
 import dev.socksgate.transport.nio.NioExit;
 import dev.socksgate.transport.nio.NioServerConfig;
@@ -57,6 +58,7 @@ public final class ServerContext {
    * @param idleTimeout idle relays are closed after this; zero for never
    * @param closeLinger how long a closing connection may take to send EOF back
    * @param io how endpoints read and write ({@link ChannelIo#DIRECT}; tests force partial I/O)
+   * @param clientPolicy which client addresses are served at all
    */
   public record Settings(
       HandshakeOptions handshake,
@@ -68,7 +70,8 @@ public final class ServerContext {
       Duration socksTimeout,
       Duration idleTimeout,
       Duration closeLinger,
-      ChannelIo io) {}
+      ChannelIo io,
+      ClientPolicy clientPolicy) {}
 
   /** Creates the context of a server running on {@code loops}. */
   public ServerContext(EventLoop[] loops, StreamService<NioExit> service, Settings settings) {
@@ -118,21 +121,32 @@ public final class ServerContext {
   }
 
   /**
-   * Takes an accepted client: closes it at once if the cap is reached, else hands it to the next
-   * loop (round robin). Called on the acceptor's loop.
+   * Takes an accepted client: closes it at once if the client policy refuses its address or the cap
+   * is reached, else hands it to the next loop (round robin). Called on the acceptor's loop.
    */
   void admit(SocketChannel channel, ListenerSettings listener, InetSocketAddress local) {
+    InetSocketAddress remote;
+    try {
+      remote = (InetSocketAddress) channel.getRemoteAddress();
+    } catch (IOException e) {
+      LOG.debug("accepted connection failed before start", e);
+      Closing.quietly(channel);
+      return;
+    }
+    if (!admits(remote)) {
+      Closing.quietly(channel); // as Tor: closed before a byte is read or written
+      notify(e -> e.connectionRefusedByPolicy(local, remote));
+      return;
+    }
     if (connections.incrementAndGet() > settings.maxConnections()) {
       connections.decrementAndGet();
       Closing.quietly(channel);
       notify(e -> e.connectionRejected(local));
       return;
     }
-    InetSocketAddress remote;
     try {
       channel.configureBlocking(false);
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-      remote = (InetSocketAddress) channel.getRemoteAddress();
     } catch (IOException e) {
       LOG.debug("accepted connection failed before start", e);
       Closing.quietly(channel);
@@ -144,6 +158,15 @@ public final class ServerContext {
     if (!loop.tryExecute(() -> ClientConnection.start(this, loop, channel, info))) {
       Closing.quietly(channel);
       release();
+    }
+  }
+
+  private boolean admits(InetSocketAddress remote) {
+    try {
+      return settings.clientPolicy().admits(remote.getAddress());
+    } catch (RuntimeException e) {
+      LOG.debug("client policy failed; refusing the client", e);
+      return false;
     }
   }
 

@@ -8,6 +8,7 @@ import dev.socksgate.core.isolation.TorIsolationPolicy;
 import dev.socksgate.core.model.ClientInfo;
 import dev.socksgate.core.model.ListenerSettings;
 import dev.socksgate.core.policy.TorDestinationPolicy;
+import dev.socksgate.core.port.ClientPolicy;
 import dev.socksgate.core.session.StreamService;
 import dev.socksgate.transport.nio.JdkResolver;
 import dev.socksgate.transport.nio.NioExit;
@@ -72,7 +73,8 @@ class AcceptorBackoffTest {
                   Duration.ofSeconds(10),
                   Duration.ZERO,
                   Duration.ZERO,
-                  ChannelIo.DIRECT));
+                  ChannelIo.DIRECT,
+                  ClientPolicy.ADMIT_ALL));
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       listener.configureBlocking(false);
       loop.execute(
