@@ -4,6 +4,8 @@ import dev.socksgate.app.config.AppConfig;
 import dev.socksgate.app.config.SocksPortSpec;
 import dev.socksgate.app.logging.LogStartup;
 import dev.socksgate.core.model.HostNames;
+import dev.socksgate.core.policy.ExitPolicy;
+import dev.socksgate.core.policy.SocksPolicy;
 import dev.socksgate.transport.nio.NioExitConnector;
 import dev.socksgate.transport.nio.NioServerConfig;
 import dev.socksgate.transport.nio.NioTransport;
@@ -157,6 +159,37 @@ final class ServerOptions {
                   + " address.")
           .build();
 
+  static final Option<String> SOCKS_POLICY =
+      Option.value("socks-policy", "\"accept|reject[4|6] ADDR[/MASK]\"", ServerOptions::socksRules)
+          .repeatable("")
+          .otherwise("every client admitted")
+          .tor("SocksPolicy")
+          .reloadable()
+          .help("Which client addresses may connect; first match wins, no match admits.")
+          .details(
+              "Comma-separated entries, repeatable, in Tor's syntax: `*`, `*4`, `*6`, `private`,"
+                  + " `a.b.c.d[/n]`, `[v6][/n]`; a port part is ignored, as in Tor. A refused"
+                  + " client is closed right after accept, before a byte is read or written. End"
+                  + " an allowlist with `reject *`. See"
+                  + " [operations](operations.md#exposing-it-beyond-loopback).")
+          .build();
+
+  static final Option<String> EXIT_POLICY =
+      Option.value("exit-policy", "\"accept|reject[4|6] TARGET:PORTS\"", ServerOptions::exitRules)
+          .repeatable("")
+          .otherwise("every destination accepted")
+          .tor("ExitPolicy (with host-name targets added)")
+          .reloadable()
+          .help("Which destinations clients may reach; first match wins, no match accepts.")
+          .details(
+              "Comma-separated entries, repeatable. `TARGET` as in `--socks-policy`, or a host"
+                  + " name `example.com` / `*.example.com` (its subdomains); `PORTS` is `*`, `N`"
+                  + " or `N-M`. A rejected name is never resolved; every address a name resolves"
+                  + " to is judged too. Refusals get SOCKS5 `02`, SOCKS4 `5B`. Applies after"
+                  + " `--reject-internal-addresses`. See"
+                  + " [operations](operations.md#exit-policy).")
+          .build();
+
   static final Option<InetSocketAddress> UPSTREAM =
       Option.value("upstream", "socks5://ADDR:PORT", ServerOptions::upstream)
           .otherwise("none (direct exit)")
@@ -247,6 +280,8 @@ final class ServerOptions {
           SAFE_LOGGING,
           AUTH_FILE,
           REJECT_INTERNAL_ADDRESSES,
+          SOCKS_POLICY,
+          EXIT_POLICY,
           UPSTREAM,
           EXIT_BIND,
           CONTROL_PORT,
@@ -288,7 +323,9 @@ final class ServerOptions {
           o.find(CONTROL_PORT),
           o.find(CONTROL_COOKIE_FILE).orElse(defaultCookieFile()),
           o.find(UPSTREAM),
-          o.all(EXIT_BIND));
+          o.all(EXIT_BIND),
+          SocksPolicy.parse(o.all(SOCKS_POLICY)),
+          ExitPolicy.parse(o.all(EXIT_POLICY), o.find(UPSTREAM).isEmpty()));
     } catch (IllegalArgumentException e) {
       throw new UsageException(String.valueOf(e.getMessage()));
     }
@@ -317,6 +354,18 @@ final class ServerOptions {
       throw new IllegalArgumentException("needs a non-zero port: " + uri);
     }
     return a;
+  }
+
+  /** Checks one {@code --socks-policy} value; the policy is built from all of them. */
+  static String socksRules(String value) {
+    SocksPolicy.parse(List.of(value));
+    return value;
+  }
+
+  /** Checks one {@code --exit-policy} value; the policy is built from all of them. */
+  static String exitRules(String value) {
+    ExitPolicy.parse(List.of(value), true);
+    return value;
   }
 
   static InetAddress literal(String s) {

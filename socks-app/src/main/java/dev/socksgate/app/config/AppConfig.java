@@ -1,5 +1,7 @@
 package dev.socksgate.app.config;
 
+import dev.socksgate.core.policy.ExitPolicy;
+import dev.socksgate.core.policy.SocksPolicy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -49,7 +51,9 @@ public record AppConfig(
     Optional<InetSocketAddress> controlPort,
     Path controlCookieFile,
     Optional<InetSocketAddress> upstream,
-    List<InetAddress> exitBind) {
+    List<InetAddress> exitBind,
+    SocksPolicy socksPolicy,
+    ExitPolicy exitPolicy) {
 
   /** Validates the fields. */
   public AppConfig {
@@ -66,6 +70,8 @@ public record AppConfig(
     Objects.requireNonNull(controlCookieFile, "controlCookieFile");
     Objects.requireNonNull(upstream, "upstream");
     exitBind = List.copyOf(exitBind);
+    Objects.requireNonNull(socksPolicy, "socksPolicy");
+    Objects.requireNonNull(exitPolicy, "exitPolicy");
     if (upstream.isPresent() && !exitBind.isEmpty()) {
       throw new IllegalArgumentException("--exit-bind applies to the direct exit, not --upstream");
     }

@@ -22,6 +22,7 @@ public final class LoggingServerEvents implements ServerEvents {
   private final UnsafeSocksWarnings unsafeWarnings;
   private final boolean testSocks;
   private final SafeLogging safeLogging;
+  private final LogThrottle policyRefusals;
 
   /**
    * Creates the hook.
@@ -29,12 +30,17 @@ public final class LoggingServerEvents implements ServerEvents {
    * @param unsafeWarnings the rate limit for the unsafe-SOCKS warning
    * @param testSocks log the safety of every request (Tor's TestSocks)
    * @param safeLogging what addresses, targets and credentials print as
+   * @param policyRefusals the rate limit for clients refused by {@code --socks-policy}
    */
   public LoggingServerEvents(
-      UnsafeSocksWarnings unsafeWarnings, boolean testSocks, SafeLogging safeLogging) {
+      UnsafeSocksWarnings unsafeWarnings,
+      boolean testSocks,
+      SafeLogging safeLogging,
+      LogThrottle policyRefusals) {
     this.unsafeWarnings = unsafeWarnings;
     this.testSocks = testSocks;
     this.safeLogging = safeLogging;
+    this.policyRefusals = policyRefusals;
   }
 
   @Override
@@ -46,6 +52,18 @@ public final class LoggingServerEvents implements ServerEvents {
   @Override
   public void connectionRejected(InetSocketAddress listener) {
     LOG.debug("connection on {} closed: the connection limit is reached", listener);
+  }
+
+  @Override
+  public void connectionRefusedByPolicy(InetSocketAddress listener, InetSocketAddress client) {
+    long n = policyRefusals.record();
+    if (n > 0) {
+      LOG.info(
+          "--socks-policy refused {} connection(s) on {} since the last report; the latest from {}",
+          n,
+          listener,
+          safeLogging.of(client.getAddress().getHostAddress()));
+    }
   }
 
   @Override

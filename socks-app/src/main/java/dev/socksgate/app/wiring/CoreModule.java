@@ -12,6 +12,7 @@ import dev.socksgate.core.port.IsolationPolicy;
 import dev.socksgate.core.port.Resolver;
 import dev.socksgate.core.session.StreamService;
 import dev.socksgate.transport.nio.NioExit;
+import java.util.List;
 
 /** The core: handshake options, the destination policy and the use case over the ports. */
 public final class CoreModule extends AbstractModule {
@@ -26,11 +27,15 @@ public final class CoreModule extends AbstractModule {
   @Singleton
   DestinationPolicy destinationPolicy(AppConfig config) {
     // The direct exit reaches ordinary networks only, so .onion names are refused, never
-    // resolved; an upstream (a Tor) can reach onion services, so there they pass.
-    return new TorDestinationPolicy(
-        config.rejectInternalAddresses(),
-        config.rejectInternalAddresses(),
-        config.upstream().isPresent());
+    // resolved; an upstream (a Tor) can reach onion services, so there they pass. Tor's rules
+    // (internal addresses) come before the operator's --exit-policy, as in Tor.
+    return DestinationPolicy.allOf(
+        List.of(
+            new TorDestinationPolicy(
+                config.rejectInternalAddresses(),
+                config.rejectInternalAddresses(),
+                config.upstream().isPresent()),
+            config.exitPolicy()));
   }
 
   @Provides

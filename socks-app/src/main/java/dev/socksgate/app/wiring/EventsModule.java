@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.socksgate.app.config.AppConfig;
+import dev.socksgate.app.logging.LogThrottle;
 import dev.socksgate.app.logging.LoggingServerEvents;
 import dev.socksgate.app.logging.SafeLogging;
 import dev.socksgate.core.policy.UnsafeSocksWarnings;
@@ -12,6 +13,12 @@ import dev.socksgate.transport.nio.ServerEvents;
 /** What the server reports goes to the log, with SafeLogging and the unsafe-SOCKS rate limit. */
 public final class EventsModule extends AbstractModule {
 
+  /**
+   * At most one line a minute about clients refused by {@code --socks-policy}: a scan of an exposed
+   * port must not flood the log, and each line says how many it stands for.
+   */
+  static final long POLICY_REFUSAL_LOG_INTERVAL_NANOS = 60_000_000_000L;
+
   @Provides
   @Singleton
   ServerEvents serverEvents(AppConfig config) {
@@ -19,6 +26,7 @@ public final class EventsModule extends AbstractModule {
     return new LoggingServerEvents(
         new UnsafeSocksWarnings(System::nanoTime, always),
         config.testSocks(),
-        new SafeLogging(config.safeLogging()));
+        new SafeLogging(config.safeLogging()),
+        new LogThrottle(System::nanoTime, POLICY_REFUSAL_LOG_INTERVAL_NANOS));
   }
 }

@@ -45,6 +45,7 @@ public final class TransportModule extends AbstractModule {
             .socksTimeout(config.socksTimeout())
             .idleTimeout(config.idleTimeout())
             .handshake(handshake)
+            .clientPolicy(config.socksPolicy())
             .events(events);
     authenticator.ifPresent(b::authenticator);
     for (ListenerConfig l : listeners(config.listeners())) {
