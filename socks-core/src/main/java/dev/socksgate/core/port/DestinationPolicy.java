@@ -5,6 +5,7 @@ import dev.socksgate.core.model.StreamRequest;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Refuses destinations before any network activity (Tor's policy layer, Tor reference §8
@@ -59,35 +60,17 @@ public interface DestinationPolicy {
     return new DestinationPolicy() {
       @Override
       public Optional<StreamFailure> check(StreamRequest request) {
-        for (DestinationPolicy p : all) {
-          Optional<StreamFailure> f = p.check(request);
-          if (f.isPresent()) {
-            return f;
-          }
-        }
-        return Optional.empty();
+        return firstRefusal(all, p -> p.check(request));
       }
 
       @Override
       public Optional<StreamFailure> checkAnswer(StreamRequest request, InetAddress answer) {
-        for (DestinationPolicy p : all) {
-          Optional<StreamFailure> f = p.checkAnswer(request, answer);
-          if (f.isPresent()) {
-            return f;
-          }
-        }
-        return Optional.empty();
+        return firstRefusal(all, p -> p.checkAnswer(request, answer));
       }
 
       @Override
       public Optional<StreamFailure> checkReverseAnswer(StreamRequest request, String name) {
-        for (DestinationPolicy p : all) {
-          Optional<StreamFailure> f = p.checkReverseAnswer(request, name);
-          if (f.isPresent()) {
-            return f;
-          }
-        }
-        return Optional.empty();
+        return firstRefusal(all, p -> p.checkReverseAnswer(request, name));
       }
 
       @Override
@@ -95,5 +78,16 @@ public interface DestinationPolicy {
         return "allOf" + all;
       }
     };
+  }
+
+  private static Optional<StreamFailure> firstRefusal(
+      List<DestinationPolicy> policies, Function<DestinationPolicy, Optional<StreamFailure>> ask) {
+    for (DestinationPolicy p : policies) {
+      Optional<StreamFailure> f = ask.apply(p);
+      if (f.isPresent()) {
+        return f;
+      }
+    }
+    return Optional.empty();
   }
 }
