@@ -14,11 +14,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One outbound connect on one event loop (Jetty {@code Connect}): a non-blocking connect with
@@ -37,13 +35,32 @@ public final class OutboundConnect implements Selectable {
   private final CompletableFuture<ExitResult<NioExit>> result;
   private final Function<InetSocketAddress, Optional<InetAddress>> source;
   private final Deadline deadline = new Deadline(this::onTimeout);
-  // The attempt in progress: null before the first, between two, and once the channel is handed
-  // on or closed; only the accessors below dereference them.
-  private @Nullable SocketChannel channel;
-  private @Nullable SelectionKey key;
+  private State state = Idle.INSTANCE;
   private StreamFailure lastFailure = StreamFailure.GENERAL;
-  private boolean connected;
-  private boolean finished;
+
+  /** Where the attempt stands. */
+  private sealed interface State {}
+
+  /** Before the first attempt, and between two. */
+  private enum Idle implements State {
+    INSTANCE
+  }
+
+  /** The result is complete: the channel was handed on, or closed. */
+  private enum Done implements State {
+    INSTANCE
+  }
+
+  /** A socket of this attempt is open and registered. */
+  private sealed interface Open extends State {
+    SocketChannel channel();
+  }
+
+  /** Waiting for the TCP connect. */
+  private record Connecting(SocketChannel channel, SelectionKey key) implements Open {}
+
+  /** Connected; the early data is still being written. */
+  private record WritingEarly(SocketChannel channel, SelectionKey key) implements Open {}
 
   private OutboundConnect(
       EventLoop loop,
@@ -93,31 +110,41 @@ public final class OutboundConnect implements Selectable {
 
   private void next() {
     assert loop.inEventLoop();
-    closeChannel();
+    closeAttempt();
     if (!candidates.hasNext()) {
       fail(lastFailure);
       return;
     }
     InetSocketAddress target = candidates.next();
+    SocketChannel channel;
     try {
       channel =
           SocketChannel.open(
               target.getAddress() instanceof Inet6Address
                   ? StandardProtocolFamily.INET6
                   : StandardProtocolFamily.INET);
+    } catch (IOException | RuntimeException e) {
+      lastFailure = ConnectFailures.classify(e);
+      next();
+      return;
+    }
+    try {
       channel.configureBlocking(false);
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
       Optional<InetAddress> from = source.apply(target);
       if (from.isPresent()) {
         channel.bind(new InetSocketAddress(from.get(), 0));
       }
-      key = channel.register(loop.selector(), 0, this);
+      Connecting attempt = new Connecting(channel, channel.register(loop.selector(), 0, this));
+      state = attempt;
       if (channel.connect(target)) {
-        onConnected();
+        onConnected(attempt);
       } else {
-        key.interestOps(SelectionKey.OP_CONNECT);
+        attempt.key().interestOps(SelectionKey.OP_CONNECT);
       }
     } catch (IOException | RuntimeException e) {
+      Closing.quietly(channel);
+      state = Idle.INSTANCE;
       lastFailure = ConnectFailures.classify(e);
       next();
     }
@@ -126,82 +153,67 @@ public final class OutboundConnect implements Selectable {
   @Override
   public void onReady(int readyOps) {
     assert loop.inEventLoop();
-    if (finished) {
-      return;
-    }
-    if (connected) {
+    if (state instanceof WritingEarly w) {
       try {
-        writeEarly();
+        writeEarly(w);
       } catch (IOException e) {
         fail(ConnectFailures.classify(e)); // the stream broke after connecting: no other address
       }
-      return;
-    }
-    try {
-      if (channel().finishConnect()) {
-        onConnected();
+    } else if (state instanceof Connecting c) {
+      try {
+        if (c.channel().finishConnect()) {
+          onConnected(c);
+        }
+      } catch (IOException e) {
+        lastFailure = ConnectFailures.classify(e);
+        next();
       }
-    } catch (IOException e) {
-      lastFailure = ConnectFailures.classify(e);
-      next();
     }
   }
 
-  private void onConnected() throws IOException {
-    connected = true;
-    writeEarly();
+  private void onConnected(Connecting c) throws IOException {
+    WritingEarly w = new WritingEarly(c.channel(), c.key());
+    state = w;
+    writeEarly(w);
   }
 
-  private void writeEarly() throws IOException {
-    SocketChannel ch = channel();
-    SelectionKey k = key();
-    ch.write(earlyData);
+  private void writeEarly(WritingEarly w) throws IOException {
+    w.channel().write(earlyData);
     if (earlyData.hasRemaining()) {
-      k.interestOps(SelectionKey.OP_WRITE);
+      w.key().interestOps(SelectionKey.OP_WRITE);
       return;
     }
-    finished = true;
+    state = Done.INSTANCE;
     loop.cancel(deadline);
-    k.interestOps(0);
-    k.attach(null);
-    NioExit exit = NioExit.of(ch);
-    channel = null;
-    result.complete(new ExitResult.Connected<>(exit));
-  }
-
-  private SocketChannel channel() {
-    return Objects.requireNonNull(channel, "no attempt in progress");
-  }
-
-  private SelectionKey key() {
-    return Objects.requireNonNull(key, "no attempt in progress");
+    w.key().interestOps(0);
+    w.key().attach(null);
+    result.complete(new ExitResult.Connected<>(NioExit.of(w.channel())));
   }
 
   private void onTimeout() {
-    if (!finished) {
+    if (state != Done.INSTANCE) {
       fail(StreamFailure.TIMED_OUT);
     }
   }
 
   private void fail(StreamFailure failure) {
-    finished = true;
+    closeAttempt();
+    state = Done.INSTANCE;
     loop.cancel(deadline);
-    closeChannel();
     result.complete(new ExitResult.Failed<>(failure));
   }
 
-  private void closeChannel() {
-    if (channel != null) {
-      Closing.quietly(channel);
-      channel = null;
-      key = null;
+  private void closeAttempt() {
+    if (state instanceof Open o) {
+      Closing.quietly(o.channel());
+      state = Idle.INSTANCE;
     }
   }
 
   @Override
   public void onStop(boolean graceful) {
     assert loop.inEventLoop();
-    if (!finished) {
+    if (state != Done.INSTANCE) {
       fail(StreamFailure.GENERAL);
     }
   }

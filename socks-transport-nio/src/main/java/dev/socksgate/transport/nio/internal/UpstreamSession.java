@@ -15,10 +15,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One SOCKS5 client session with an upstream proxy, on one event loop: connect (through {@link
@@ -58,12 +56,24 @@ public final class UpstreamSession implements Selectable {
   private final CompletableFuture<Outcome> result;
   private final Deadline deadline = new Deadline(this::onTimeout);
   private final ByteBuffer in = ByteBuffer.allocate(BUFFER);
-  // The upstream connection: null until connected, and again once handed on or closed; only the
-  // accessors below dereference them.
-  private @Nullable SocketChannel channel;
-  private @Nullable SelectionKey key;
+  private State state = Connecting.INSTANCE;
   private ByteBuffer out = ByteBuffer.allocate(0); // the handshake bytes not yet written
-  private boolean finished;
+
+  /** Where the session stands. */
+  private sealed interface State {}
+
+  /** The TCP connect to the upstream is under way. */
+  private enum Connecting implements State {
+    INSTANCE
+  }
+
+  /** Connected: the SOCKS5 handshake with the upstream is under way on this channel. */
+  private record Talking(SocketChannel channel, SelectionKey key) implements State {}
+
+  /** The result is complete: the channel was handed on, or closed. */
+  private enum Done implements State {
+    INSTANCE
+  }
 
   private UpstreamSession(
       EventLoop loop, ClientHandshake handshake, CompletableFuture<Outcome> result) {
@@ -103,7 +113,7 @@ public final class UpstreamSession implements Selectable {
   }
 
   private void onConnected(ExitResult<NioExit> r) {
-    if (finished) {
+    if (state == Done.INSTANCE) {
       if (r instanceof ExitResult.Connected<?> c) {
         ((NioExit) c.exit()).close();
       }
@@ -118,40 +128,37 @@ public final class UpstreamSession implements Selectable {
     SocketChannel ch = c.exit().channel();
     SelectionKey k = ch.keyFor(loop.selector());
     k.attach(this);
-    channel = ch;
-    key = k;
+    Talking t = new Talking(ch, k);
+    state = t;
     out = handshake.start().bytes();
-    flush();
+    flush(t);
   }
 
   @Override
   public void onReady(int readyOps) {
     assert loop.inEventLoop();
-    if (finished) {
-      return;
+    if ((readyOps & SelectionKey.OP_WRITE) != 0 && state instanceof Talking t) {
+      flush(t);
     }
-    if ((readyOps & SelectionKey.OP_WRITE) != 0) {
-      flush();
-    }
-    if (!finished && (readyOps & SelectionKey.OP_READ) != 0) {
-      read();
+    if ((readyOps & SelectionKey.OP_READ) != 0 && state instanceof Talking t) {
+      read(t);
     }
   }
 
-  private void flush() {
+  private void flush(Talking t) {
     try {
-      channel().write(out);
+      t.channel().write(out);
     } catch (IOException e) {
       fail(StreamFailure.GENERAL);
       return;
     }
-    key().interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+    t.key().interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
   }
 
-  private void read() {
+  private void read(Talking t) {
     int n;
     try {
-      n = channel().read(in);
+      n = t.channel().read(in);
     } catch (IOException e) {
       fail(StreamFailure.GENERAL);
       return;
@@ -161,20 +168,20 @@ public final class UpstreamSession implements Selectable {
       return;
     }
     in.flip();
-    while (!finished) {
+    while (state == t) {
       ClientHandshake.Step step = handshake.step(in);
       if (step instanceof ClientHandshake.Step.Failed f) {
         fail(failureOf(f.failure()));
       } else if (step instanceof ClientHandshake.Step.Done d) {
-        succeed(((ClientHandshake.Reply.V5) d.reply()).reply());
+        succeed(t, ((ClientHandshake.Reply.V5) d.reply()).reply());
       } else if (step instanceof ClientHandshake.Step.Send send) {
         out = send.bytes();
-        flush();
+        flush(t);
       } else {
         break;
       }
     }
-    if (!finished) {
+    if (state == t) {
       in.compact();
       if (!in.hasRemaining()) {
         fail(StreamFailure.GENERAL); // a reply longer than any SOCKS5 reply
@@ -194,48 +201,36 @@ public final class UpstreamSession implements Selectable {
     return StreamFailure.GENERAL;
   }
 
-  private void succeed(Socks5Reply reply) {
+  private void succeed(Talking t, Socks5Reply reply) {
     ByteBuffer received = ByteBuffer.allocate(in.remaining());
     received.put(in).flip();
-    SelectionKey k = key();
-    k.interestOps(0);
-    k.attach(null);
-    SocketChannel c = channel();
-    channel = null;
-    finish(new Opened(reply, c, received));
-  }
-
-  private SocketChannel channel() {
-    return Objects.requireNonNull(channel, "not connected");
-  }
-
-  private SelectionKey key() {
-    return Objects.requireNonNull(key, "not connected");
+    t.key().interestOps(0);
+    t.key().attach(null);
+    finish(new Opened(reply, t.channel(), received));
   }
 
   private void onTimeout() {
-    if (!finished) {
+    if (state != Done.INSTANCE) {
       fail(StreamFailure.TIMED_OUT);
     }
   }
 
   private void fail(StreamFailure failure) {
-    if (channel != null) {
-      Closing.quietly(channel);
-      channel = null;
+    if (state instanceof Talking t) {
+      Closing.quietly(t.channel());
     }
     finish(new Failed(failure));
   }
 
   private void finish(Outcome outcome) {
-    finished = true;
+    state = Done.INSTANCE;
     loop.cancel(deadline);
     result.complete(outcome);
   }
 
   @Override
   public void onStop(boolean graceful) {
-    if (!finished) {
+    if (state != Done.INSTANCE) {
       fail(StreamFailure.GENERAL);
     }
   }
