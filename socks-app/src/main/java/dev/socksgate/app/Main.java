@@ -4,12 +4,14 @@ import com.google.inject.CreationException;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import dev.socksgate.app.cli.CliParser;
+import dev.socksgate.app.cli.ConfigSnapshot;
 import dev.socksgate.app.cli.Invocation;
 import dev.socksgate.app.cli.UsageException;
 import dev.socksgate.app.config.AppConfig;
 import dev.socksgate.app.logging.LogStartup;
 import dev.socksgate.app.wiring.Injectors;
 import dev.socksgate.app.wiring.Lifecycle;
+import dev.socksgate.app.wiring.Reloader;
 import dev.socksgate.app.wiring.ServerModules;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code socksgate} command: parse the options, build the injector, start the lifecycle, wait
- * for SIGTERM or SIGINT, drain, exit 0 ({@link StopSignals}: at any moment, even before the
- * listeners are bound). Exit 1 on a start-up failure (one line, no stack trace unless debug), exit
- * 2 on bad options.
+ * for SIGTERM or SIGINT, drain, exit 0; SIGHUP reloads ({@link Reloader}) ({@link StopSignals}: at
+ * any moment, even before the listeners are bound). Exit 1 on a start-up failure (one line, no
+ * stack trace unless debug), exit 2 on bad options.
  */
 public final class Main {
 
@@ -60,20 +62,22 @@ public final class Main {
       return exit.code();
     }
     Invocation.Run run = (Invocation.Run) invocation;
-    AppConfig config = run.config();
-    return serve(config, run.checkOnly(), out, logging, signals);
+    return serve(run.snapshot(), run.checkOnly(), out, logging, signals);
   }
 
   private static int serve(
-      AppConfig config,
+      ConfigSnapshot snapshot,
       boolean checkOnly,
       PrintWriter out,
       LogStartup logging,
       StopSignals signals) {
+    AppConfig config = snapshot.config();
     Lifecycle lifecycle;
+    Reloader reloader;
     try {
-      Injector injector = Injectors.create(ServerModules.production(config));
+      Injector injector = Injectors.create(ServerModules.production(snapshot));
       lifecycle = injector.getInstance(Lifecycle.class);
+      reloader = injector.getInstance(Reloader.class);
     } catch (CreationException | ProvisionException | LinkageError e) {
       logging.finish(config.logLevel());
       Logger log = LoggerFactory.getLogger("socksgate");
@@ -93,6 +97,7 @@ public final class Main {
       lifecycle.stop(Duration.ZERO);
       return 0;
     }
+    signals.onReload(reloader::reload);
     try {
       if (!lifecycle.start()) {
         log.debug("stop requested during start-up: nothing was bound");

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns SIGTERM and SIGINT into a clean stop with exit status 0, whenever they arrive after {@code
- * main} starts.
+ * main} starts, and SIGHUP into a reload.
  *
  * <p>A JVM left to its default handling runs the shutdown hooks and then reports 143 (or 130): a
  * signal death, which systemd and every test read as a failure. So the two signals get handlers of
@@ -24,10 +24,13 @@ import org.jspecify.annotations.Nullable;
  * ignored while the stop runs; a stop that outlives the drain by {@link #MARGIN} halts the process
  * with status 1.
  *
+ * <p>SIGHUP asks for a reload ({@link #onReload}); before the server runs, and while it stops, it
+ * is ignored.
+ *
  * <p>Where the handlers cannot be installed (a JVM started with {@code -Xrs}, or a JDK without
  * {@code sun.misc.Signal}), a shutdown hook does the stop and then halts with status 0, the only
  * way a hook can choose the status. A shutdown hook is installed in either case, so that other ways
- * out (SIGHUP, {@code System.exit}) still close the lifecycle.
+ * out ({@code System.exit}, SIGHUP where it cannot be handled) still close the lifecycle.
  */
 final class StopSignals {
 
@@ -39,6 +42,7 @@ final class StopSignals {
   private final Object lock = new Object();
   private @Nullable Lifecycle lifecycle; // guarded by lock
   private boolean stopping; // guarded by lock
+  private volatile Runnable reload = () -> {}; // SIGHUP before the server runs: ignored
 
   private StopSignals(Duration drain) {
     this.drain = drain;
@@ -48,6 +52,7 @@ final class StopSignals {
   static StopSignals install(Duration drain) {
     StopSignals s = new StopSignals(drain); // whole before a handler can reach it
     s.handled = handle(new String[] {"TERM", "INT"}, signal -> s.onSignal());
+    handle(new String[] {"HUP"}, signal -> s.onHup()); // not handled: the JVM's default stands
     Runtime.getRuntime().addShutdownHook(new Thread(s::onShutdown, "socksgate-hook"));
     return s;
   }
@@ -69,6 +74,21 @@ final class StopSignals {
       }
       lifecycle = l;
       return true;
+    }
+  }
+
+  /** Makes SIGHUP run {@code action} (a reload), on the signal's own thread. */
+  void onReload(Runnable action) {
+    reload = action;
+  }
+
+  private void onHup() {
+    boolean stop;
+    synchronized (lock) {
+      stop = stopping;
+    }
+    if (!stop) {
+      reload.run();
     }
   }
 

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * Credentials verified once are remembered (as a SHA-256 digest, at most {@value #CACHE_SIZE}) so a
  * client reconnecting with the same password does not pay PBKDF2 again.
  *
- * <p>Thread-safe. {@link #close()} stops the pool.
+ * <p>Thread-safe. {@link #replace} swaps the file on reload: verifications from then on use the new
+ * entries, and the remembered credentials are forgotten. {@link #close()} stops the pool.
  */
 public final class FileAuthenticator implements Authenticator, AutoCloseable {
 
@@ -32,7 +33,7 @@ public final class FileAuthenticator implements Authenticator, AutoCloseable {
   /** Most verifications waiting; beyond it a verification is refused at once. */
   public static final int QUEUE_LIMIT = 256;
 
-  private final AuthFile file;
+  private volatile AuthFile file; // replaced whole on reload
   private final PasswordHash decoy;
   private final ThreadPoolExecutor pool;
   private final Set<ByteBuffer> verified =
@@ -66,6 +67,21 @@ public final class FileAuthenticator implements Authenticator, AutoCloseable {
     this.pool.allowCoreThreadTimeOut(true);
   }
 
+  /**
+   * Verifies against {@code next} from now on and forgets every remembered credential, so that a
+   * removed user or a changed password is refused at the next attempt. A verification already
+   * running finishes against the file it started with.
+   */
+  public void replace(AuthFile next) {
+    file = next;
+    verified.clear();
+  }
+
+  /** Returns how many users the current file holds. */
+  public int users() {
+    return file.size();
+  }
+
   @Override
   public CompletionStage<Boolean> verify(byte[] username, byte[] password) {
     ByteBuffer digest = ByteBuffer.wrap(digest(username, password));
@@ -75,10 +91,12 @@ public final class FileAuthenticator implements Authenticator, AutoCloseable {
     byte[] user = username.clone();
     char[] pass = AuthFile.chars(password);
     try {
+      AuthFile current = file;
       return CompletableFuture.supplyAsync(
           () -> {
             boolean ok =
-                file.lookup(user)
+                current
+                    .lookup(user)
                     .map(h -> h.matches(pass))
                     .orElseGet(
                         () -> {
@@ -86,7 +104,7 @@ public final class FileAuthenticator implements Authenticator, AutoCloseable {
                           return false;
                         });
             Arrays.fill(pass, '\0');
-            if (ok) {
+            if (ok && file == current) { // not remembered across a replace
               verified.add(digest);
             }
             return ok;

@@ -1,5 +1,6 @@
 package dev.socksgate.app.cli;
 
+import dev.socksgate.app.config.AppConfig;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -63,11 +64,27 @@ public final class CliParser {
       out.println(Version.text());
       return new Invocation.Exit(0);
     }
-    ParsedOptions merged = cli;
-    if (cli.given(ServerOptions.CONFIG)) {
-      merged = cli.over(ConfigFile.read(cli.get(ServerOptions.CONFIG), parser));
+    ParsedOptions merged = withFile(cli, parser);
+    AppConfig config = ServerOptions.toConfig(merged);
+    return new Invocation.Run(
+        config, merged.get(ServerOptions.CHECK), ConfigSnapshot.of(list, config, merged));
+  }
+
+  /**
+   * Parses a server command line again, for a reload: the same rules as {@link #parse}, without
+   * subcommands, help or printing.
+   */
+  static ConfigSnapshot snapshot(List<String> args) throws UsageException {
+    ArgParser parser = new ArgParser(ServerOptions.ALL);
+    ParsedOptions merged = withFile(parser.parse(args), parser);
+    return ConfigSnapshot.of(args, ServerOptions.toConfig(merged), merged);
+  }
+
+  private static ParsedOptions withFile(ParsedOptions cli, ArgParser parser) throws UsageException {
+    if (!cli.given(ServerOptions.CONFIG)) {
+      return cli;
     }
-    return new Invocation.Run(ServerOptions.toConfig(merged), merged.get(ServerOptions.CHECK));
+    return cli.over(ConfigFile.read(cli.get(ServerOptions.CONFIG), parser));
   }
 
   /** Prints the usage text to the error writer, after a usage error. */

@@ -10,8 +10,9 @@ public sealed interface Invocation permits Invocation.Run, Invocation.Exit {
    *
    * @param config the resolved configuration
    * @param checkOnly build everything, bind nothing, exit 0
+   * @param snapshot the configuration with its command line, for a reload
    */
-  record Run(AppConfig config, boolean checkOnly) implements Invocation {}
+  record Run(AppConfig config, boolean checkOnly, ConfigSnapshot snapshot) implements Invocation {}
 
   /**
    * Everything was done already (help, version, a subcommand): exit with this code.

@@ -109,7 +109,6 @@ final class ServerOptions {
   static final Option<Boolean> SAFE_SOCKS =
       Option.bool("safe-socks")
           .tor("SafeSocks")
-          .reloadable()
           .help("Refuse requests that give only an IP address.")
           .details(
               "SOCKS4 and SOCKS5 ATYP 01/04, for CONNECT and RESOLVE: SOCKS5 `02`, SOCKS4 `5B`.")
@@ -118,7 +117,6 @@ final class ServerOptions {
   static final Option<Boolean> TEST_SOCKS =
       Option.bool("test-socks")
           .tor("TestSocks")
-          .reloadable()
           .help("Log, for every request, whether it was safe (gave a host name).")
           .build();
 
@@ -223,8 +221,8 @@ final class ServerOptions {
           .otherwise("off")
           .tor("ControlPort")
           .help(
-              "Serve a subset of Tor's control protocol (SIGNAL NEWNYM) on this loopback"
-                  + " address.")
+              "Serve a subset of Tor's control protocol (SIGNAL NEWNYM, SIGNAL RELOAD) on this"
+                  + " loopback address.")
           .details("See [New identity](#new-identity-tors-newnym).")
           .build();
 

@@ -52,6 +52,13 @@ final class ControlSession {
         commands.newIdentity();
         return ok("250 OK\r\n");
       }
+      if (signal.equals("RELOAD") || signal.equals("HUP")) {
+        // Tor answers 250 even when the new torrc is refused; a refusal here says so instead,
+        // and the log names the file and line.
+        return commands.reload()
+            ? ok("250 OK\r\n")
+            : ok("551 Reload failed; the configuration is unchanged (see the log)\r\n");
+      }
       return ok("552 Unrecognized signal code \"" + sanitize(arg) + "\"\r\n");
     }
     return ok("510 Unrecognized command \"" + sanitize(words[0]) + "\"\r\n");

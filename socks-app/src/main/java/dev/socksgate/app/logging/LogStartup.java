@@ -73,4 +73,13 @@ public final class LogStartup {
     }
     return true;
   }
+
+  /**
+   * Changes the root level of a running server (reload): the property the configuration reads, and
+   * the root logger's level.
+   */
+  public static void setLevel(String level) {
+    System.setProperty(LEVEL_PROPERTY, level);
+    Configurator.setRootLevel(Level.toLevel(level, Level.INFO));
+  }
 }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The control port as a lifecycle service: on start, writes a fresh cookie and binds; on stop,
- * closes and deletes the cookie. NEWNYM advances the isolation epoch of {@link TorIsolationPolicy}.
+ * closes and deletes the cookie. NEWNYM advances the isolation epoch of {@link TorIsolationPolicy};
+ * RELOAD and HUP run the {@link Reloader}.
  */
 final class ControlService implements Lifecycle.Service, ControlCommands {
 
@@ -23,13 +24,16 @@ final class ControlService implements Lifecycle.Service, ControlCommands {
 
   private final Path cookieFile;
   private final TorIsolationPolicy isolation;
+  private final Reloader reloader;
   private final ControlPort port;
   private volatile @Nullable Cookie cookie;
 
   /** Creates the service; nothing is written or bound until {@link #start()}. */
-  ControlService(InetSocketAddress bind, Path cookieFile, TorIsolationPolicy isolation) {
+  ControlService(
+      InetSocketAddress bind, Path cookieFile, TorIsolationPolicy isolation, Reloader reloader) {
     this.cookieFile = cookieFile;
     this.isolation = isolation;
+    this.reloader = reloader;
     this.port = new ControlPort(bind, this);
   }
 
@@ -67,6 +71,11 @@ final class ControlService implements Lifecycle.Service, ControlCommands {
     long epoch = isolation.newIdentity();
     LOG.info("new identity: streams from now on share no exit with earlier ones (epoch {})", epoch);
     return epoch;
+  }
+
+  @Override
+  public boolean reload() {
+    return reloader.reload() instanceof Reloader.Applied;
   }
 
   @Override

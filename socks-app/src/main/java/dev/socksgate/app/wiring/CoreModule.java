@@ -25,7 +25,18 @@ public final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
-  DestinationPolicy destinationPolicy(AppConfig config) {
+  SwappableDestinationPolicy swappableDestinationPolicy(AppConfig config) {
+    return new SwappableDestinationPolicy(destinations(config));
+  }
+
+  @Provides
+  @Singleton
+  DestinationPolicy destinationPolicy(SwappableDestinationPolicy policy) {
+    return policy; // one instance for the core and the exit, replaced whole on reload
+  }
+
+  /** Builds the destination policy {@code config} names (at start-up and on reload). */
+  static DestinationPolicy destinations(AppConfig config) {
     // The direct exit reaches ordinary networks only, so .onion names are refused, never
     // resolved; an upstream (a Tor) can reach onion services, so there they pass. Tor's rules
     // (internal addresses) come before the operator's --exit-policy, as in Tor.

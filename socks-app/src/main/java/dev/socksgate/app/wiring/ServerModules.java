@@ -1,6 +1,7 @@
 package dev.socksgate.app.wiring;
 
 import com.google.inject.Module;
+import dev.socksgate.app.cli.ConfigSnapshot;
 import dev.socksgate.app.config.AppConfig;
 import java.util.List;
 
@@ -14,13 +15,18 @@ public final class ServerModules {
    * that bring their own.
    */
   public static List<Module> withoutAdapters(AppConfig config) {
+    return withoutAdapters(new ConfigModule(config));
+  }
+
+  private static List<Module> withoutAdapters(ConfigModule config) {
     return List.of(
-        new ConfigModule(config),
+        config,
         new CoreModule(),
         new IsolationModule(),
         new AuthModule(),
         new EventsModule(),
         new TransportModule(),
+        new ReloadModule(),
         new ControlModule(),
         new LifecycleModule());
   }
@@ -31,7 +37,16 @@ public final class ServerModules {
    * module holds a conditional.
    */
   public static List<Module> production(AppConfig config) {
-    List<Module> all = new java.util.ArrayList<>(withoutAdapters(config));
+    return production(new ConfigModule(config), config);
+  }
+
+  /** As {@link #production(AppConfig)}, for a server that can reload {@code snapshot}. */
+  public static List<Module> production(ConfigSnapshot snapshot) {
+    return production(new ConfigModule(snapshot), snapshot.config());
+  }
+
+  private static List<Module> production(ConfigModule module, AppConfig config) {
+    List<Module> all = new java.util.ArrayList<>(withoutAdapters(module));
     if (config.upstream().isPresent()) {
       all.add(new UpstreamExitModule());
     } else {

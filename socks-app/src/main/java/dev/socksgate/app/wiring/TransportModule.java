@@ -32,8 +32,15 @@ public final class TransportModule extends AbstractModule {
 
   @Provides
   @Singleton
+  SwappableClientPolicy clientPolicy(AppConfig config) {
+    return new SwappableClientPolicy(config.socksPolicy());
+  }
+
+  @Provides
+  @Singleton
   NioServerConfig serverConfig(
       AppConfig config,
+      SwappableClientPolicy clientPolicy,
       HandshakeOptions handshake,
       Optional<Authenticator> authenticator,
       ServerEvents events) {
@@ -45,7 +52,7 @@ public final class TransportModule extends AbstractModule {
             .socksTimeout(config.socksTimeout())
             .idleTimeout(config.idleTimeout())
             .handshake(handshake)
-            .clientPolicy(config.socksPolicy())
+            .clientPolicy(clientPolicy)
             .events(events);
     authenticator.ifPresent(b::authenticator);
     for (ListenerConfig l : listeners(config.listeners())) {

@@ -61,10 +61,13 @@ class OperationsExamplesTest {
     String section = text.substring(from, to < 0 ? text.length() : to);
     List<String> blocks = new ArrayList<>();
     int at = 0;
-    while ((at = section.indexOf("\n```\n", at)) >= 0) {
-      int end = section.indexOf("\n```\n", at + 5);
-      blocks.add(section.substring(at + 5, end + 1));
-      at = end + 5;
+    while ((at = section.indexOf("\n```", at)) >= 0) { // an opening fence, with its language
+      int eol = section.indexOf('\n', at + 1);
+      int end = section.indexOf("\n```\n", eol);
+      if (eol == at + 4) {
+        blocks.add(section.substring(eol + 1, end + 1));
+      }
+      at = end + 4;
     }
     return blocks;
   }

@@ -16,6 +16,8 @@ class ControlSessionTest {
 
   @TempDir Path dir;
   private final AtomicLong epoch = new AtomicLong();
+  private final AtomicLong reloads = new AtomicLong();
+  private volatile boolean reloadSucceeds = true;
   private Cookie cookie;
   private ControlSession session;
 
@@ -28,6 +30,12 @@ class ControlSessionTest {
               @Override
               public long newIdentity() {
                 return epoch.incrementAndGet();
+              }
+
+              @Override
+              public boolean reload() {
+                reloads.incrementAndGet();
+                return reloadSucceeds;
               }
 
               @Override
@@ -70,11 +78,27 @@ class ControlSessionTest {
   }
 
   @Test
+  void reloadAndHup_afterCookieAuth_reload_andARefusalIsReported() throws Exception {
+    assertEquals("250 OK\r\n", session.handle("AUTHENTICATE " + cookieHex()).text());
+    assertEquals("250 OK\r\n", session.handle("SIGNAL RELOAD").text());
+    assertEquals("250 OK\r\n", session.handle("signal hup").text());
+    assertEquals(2, reloads.get());
+    reloadSucceeds = false;
+    ControlSession.Reply r = session.handle("SIGNAL RELOAD");
+    assertEquals("551 Reload failed; the configuration is unchanged (see the log)\r\n", r.text());
+    assertFalse(r.close());
+    assertEquals(3, reloads.get());
+    assertEquals(0, epoch.get());
+  }
+
+  @Test
   void withoutAuthentication_nothingHappens() throws Exception {
     ControlSession.Reply r = session.handle("SIGNAL NEWNYM");
     assertEquals("514 Authentication required.\r\n", r.text());
     assertTrue(r.close());
     assertEquals(0, epoch.get());
+    assertTrue(session.handle("SIGNAL RELOAD").close());
+    assertEquals(0, reloads.get());
   }
 
   @Test
