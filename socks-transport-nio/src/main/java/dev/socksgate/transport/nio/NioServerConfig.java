@@ -2,6 +2,8 @@ package dev.socksgate.transport.nio;
 
 import dev.socksgate.core.handshake.HandshakeOptions;
 import dev.socksgate.core.model.ListenerSettings;
+import dev.socksgate.core.policy.ClientLimits;
+import dev.socksgate.core.policy.ConnectionLimit;
 import dev.socksgate.core.port.Authenticator;
 import dev.socksgate.core.port.ClientPolicy;
 import java.net.InetSocketAddress;
@@ -36,6 +38,9 @@ import java.util.Optional;
  * @param authenticator verifies RFC 1929 credentials; required when {@code
  *     handshake.requireAuthentication()}
  * @param events the hook for what the server reports
+ * @param clientPolicy which client addresses are served at all
+ * @param clientLimits live connections per client address and per RFC 1929 user; live: the server
+ *     reads the limits through it
  */
 public record NioServerConfig(
     List<ListenerConfig> listeners,
@@ -49,7 +54,8 @@ public record NioServerConfig(
     HandshakeOptions handshake,
     Optional<Authenticator> authenticator,
     ServerEvents events,
-    ClientPolicy clientPolicy) {
+    ClientPolicy clientPolicy,
+    ClientLimits clientLimits) {
 
   /** The default relay buffer size: 64 KiB. */
   public static final int DEFAULT_BUFFER_SIZE = 64 * 1024;
@@ -88,6 +94,7 @@ public record NioServerConfig(
     Objects.requireNonNull(authenticator, "authenticator");
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(clientPolicy, "clientPolicy");
+    Objects.requireNonNull(clientLimits, "clientLimits");
     if (listeners.isEmpty()) {
       throw new IllegalArgumentException("at least one listener is needed");
     }
@@ -140,6 +147,7 @@ public record NioServerConfig(
     private Optional<Authenticator> authenticator = Optional.empty();
     private ServerEvents events = ServerEvents.NONE;
     private ClientPolicy clientPolicy = ClientPolicy.ADMIT_ALL;
+    private ClientLimits clientLimits = ClientLimits.off();
 
     private Builder() {}
 
@@ -223,6 +231,15 @@ public record NioServerConfig(
       return this;
     }
 
+    /**
+     * Sets the per-client connection limits (default: both off). The server counts through this
+     * object, so {@link ConnectionLimit#setLimit} on it changes a limit while the server runs.
+     */
+    public Builder clientLimits(ClientLimits limits) {
+      this.clientLimits = limits;
+      return this;
+    }
+
     /** Returns the validated config. */
     public NioServerConfig build() {
       return new NioServerConfig(
@@ -237,7 +254,8 @@ public record NioServerConfig(
           handshake,
           authenticator,
           events,
-          clientPolicy);
+          clientPolicy,
+          clientLimits);
     }
   }
 }

@@ -96,7 +96,8 @@ public final class NioSocksServer implements AutoCloseable {
                   config.idleTimeout(),
                   config.closeLinger(),
                   io,
-                  config.clientPolicy()));
+                  config.clientPolicy(),
+                  config.clientLimits()));
       ctx = c;
       for (int i = 0; i < config.listeners().size(); i++) {
         bind(loops[i % loops.length], config.listeners().get(i), c);

@@ -37,6 +37,24 @@ public interface ServerEvents {
   default void connectionRefusedByPolicy(InetSocketAddress listener, InetSocketAddress client) {}
 
   /**
+   * A client was closed right after accept because its address (IPv4) or /64 prefix (IPv6) already
+   * has {@code --max-connections-per-address} connections open; nothing was read or written.
+   *
+   * @param listener the listener it connected to
+   * @param client the client's address (redact it before logging)
+   */
+  default void connectionRefusedByAddressLimit(
+      InetSocketAddress listener, InetSocketAddress client) {}
+
+  /**
+   * Correct RFC 1929 credentials were refused (reply {@code 01 01}, then close) because the user
+   * already has {@code --max-connections-per-user} authenticated connections open.
+   *
+   * @param client the client
+   */
+  default void authenticationRefusedByUserLimit(ClientInfo client) {}
+
+  /**
    * {@code accept} started failing (EMFILE and the like). Reported once per streak of failures: the
    * listener pauses for 100 ms and retries until an accept works again.
    */

@@ -20,6 +20,8 @@ final class EventLog implements ServerEvents {
   private int rejected;
   private final List<Object> events = new ArrayList<>();
   private final List<InetAddress> refusedByPolicy = new ArrayList<>();
+  private final List<InetAddress> refusedByAddressLimit = new ArrayList<>();
+  private int refusedByUserLimit;
 
   @Override
   public synchronized void connectionAccepted(ClientInfo client) {
@@ -37,6 +39,19 @@ final class EventLog implements ServerEvents {
   public synchronized void connectionRefusedByPolicy(
       InetSocketAddress listener, InetSocketAddress client) {
     refusedByPolicy.add(client.getAddress());
+    notifyAll();
+  }
+
+  @Override
+  public synchronized void connectionRefusedByAddressLimit(
+      InetSocketAddress listener, InetSocketAddress client) {
+    refusedByAddressLimit.add(client.getAddress());
+    notifyAll();
+  }
+
+  @Override
+  public synchronized void authenticationRefusedByUserLimit(ClientInfo client) {
+    refusedByUserLimit++;
     notifyAll();
   }
 
@@ -75,6 +90,16 @@ final class EventLog implements ServerEvents {
   /** The clients --socks-policy refused, in order. */
   synchronized List<InetAddress> refusedByPolicy() {
     return List.copyOf(refusedByPolicy);
+  }
+
+  /** The clients --max-connections-per-address refused, in order. */
+  synchronized List<InetAddress> refusedByAddressLimit() {
+    return List.copyOf(refusedByAddressLimit);
+  }
+
+  /** How many logins --max-connections-per-user refused. */
+  synchronized int refusedByUserLimit() {
+    return refusedByUserLimit;
   }
 
   synchronized List<Object> events() {

@@ -58,6 +58,7 @@ final class ClientConnection implements Endpoint.Handler {
   private final ServerContext ctx;
   private final EventLoop loop;
   private final ClientInfo info;
+  private final Admission slots; // the connection slot and the per-client counts it holds
   private final Deadline timer = new Deadline(this::onTimer);
   private final Endpoint client;
   private ClientPhase phase;
@@ -65,9 +66,10 @@ final class ClientConnection implements Endpoint.Handler {
   private boolean readSuspended; // bytes arrived while the request is pending: stop reading
 
   private ClientConnection(
-      ServerContext ctx, EventLoop loop, SocketChannel channel, ClientInfo info)
+      ServerContext ctx, EventLoop loop, SocketChannel channel, ClientInfo info, Admission slots)
       throws IOException {
     this.ctx = ctx;
+    this.slots = slots;
     this.loop = loop;
     this.info = info;
     this.phase =
@@ -78,14 +80,15 @@ final class ClientConnection implements Endpoint.Handler {
   }
 
   /** Registers an accepted client with {@code loop} and starts its handshake. */
-  static void start(ServerContext ctx, EventLoop loop, SocketChannel channel, ClientInfo info) {
+  static void start(
+      ServerContext ctx, EventLoop loop, SocketChannel channel, ClientInfo info, Admission slots) {
     assert loop.inEventLoop();
     ClientConnection c;
     try {
-      c = new ClientConnection(ctx, loop, channel, info);
+      c = new ClientConnection(ctx, loop, channel, info, slots);
     } catch (IOException e) {
       Closing.quietly(channel);
-      ctx.release();
+      slots.release();
       return;
     }
     ctx.notify(ev -> ev.connectionAccepted(info));
@@ -157,7 +160,8 @@ final class ClientConnection implements Endpoint.Handler {
       return write(s.bytes());
     } else if (step instanceof HandshakeStep.Verify v) {
       phase = new Verifying(in);
-      Verification.start(ctx, v.credentials(), loop, this::onVerdict);
+      String user = Admission.user(v.credentials().username());
+      Verification.start(ctx, v.credentials(), loop, ok -> onVerdict(ok, user));
     } else if (step instanceof HandshakeStep.Done d) {
       onRequest(in, d);
     } else if (step instanceof HandshakeStep.Failed f) {
@@ -168,10 +172,15 @@ final class ClientConnection implements Endpoint.Handler {
     return false; // NeedMore, or the engine is waiting for something else now
   }
 
-  private void onVerdict(boolean accepted) {
+  private void onVerdict(boolean verified, String user) {
     assert loop.inEventLoop();
     if (!(phase instanceof Verifying v)) {
       return;
+    }
+    boolean accepted = verified;
+    if (verified && !slots.acquireUser(user)) {
+      accepted = false; // over --max-connections-per-user: the same 01 01 as a wrong password
+      ctx.notify(ev -> ev.authenticationRefusedByUserLimit(info));
     }
     HandshakeInput in = v.in();
     phase = new Handshaking(in);
@@ -220,7 +229,7 @@ final class ClientConnection implements Endpoint.Handler {
     loop.cancel(timer);
     StreamRequest r = replying.request();
     ctx.notify(ev -> ev.streamOpened(r));
-    Relay.start(ctx, loop, info, client, replying.exit());
+    Relay.start(ctx, loop, info, slots, client, replying.exit());
   }
 
   private void onTimer() {
@@ -345,7 +354,7 @@ final class ClientConnection implements Endpoint.Handler {
       r.exit().close();
     }
     client.close();
-    ctx.release();
+    slots.release();
     ctx.notify(ev -> ev.connectionClosed(info));
   }
 }

@@ -25,6 +25,7 @@ final class Relay implements Endpoint.Handler {
   private final ServerContext ctx;
   private final EventLoop loop;
   private final ClientInfo info;
+  private final Admission slots;
   private final Endpoint client;
   private final Deadline idle = new Deadline(this::onIdle);
   private final Endpoint exit;
@@ -34,11 +35,17 @@ final class Relay implements Endpoint.Handler {
   private boolean closed;
 
   private Relay(
-      ServerContext ctx, EventLoop loop, ClientInfo info, Endpoint client, NioExit exitHandle)
+      ServerContext ctx,
+      EventLoop loop,
+      ClientInfo info,
+      Admission slots,
+      Endpoint client,
+      NioExit exitHandle)
       throws IOException {
     this.ctx = ctx;
     this.loop = loop;
     this.info = info;
+    this.slots = slots;
     this.client = client;
     // The exit's endpoint needs this relay as its handler, so it is registered here: no event
     // reaches the relay before start() returns, since both run on the loop thread.
@@ -56,14 +63,19 @@ final class Relay implements Endpoint.Handler {
    * writes the exit's pending data first, then relays. On failure everything is closed.
    */
   static void start(
-      ServerContext ctx, EventLoop loop, ClientInfo info, Endpoint client, NioExit exitHandle) {
+      ServerContext ctx,
+      EventLoop loop,
+      ClientInfo info,
+      Admission slots,
+      Endpoint client,
+      NioExit exitHandle) {
     assert loop.inEventLoop();
     Relay r;
     try {
-      r = new Relay(ctx, loop, info, client, exitHandle);
+      r = new Relay(ctx, loop, info, slots, client, exitHandle);
     } catch (IOException | RuntimeException e) {
       exitHandle.close();
-      closeClient(ctx, info, client);
+      closeClient(ctx, info, slots, client);
       return;
     }
     client.handOver(r);
@@ -161,12 +173,13 @@ final class Relay implements Endpoint.Handler {
     up.release();
     down.release();
     exit.close();
-    closeClient(ctx, info, client);
+    closeClient(ctx, info, slots, client);
   }
 
-  private static void closeClient(ServerContext ctx, ClientInfo info, Endpoint client) {
+  private static void closeClient(
+      ServerContext ctx, ClientInfo info, Admission slots, Endpoint client) {
     client.close();
-    ctx.release();
+    slots.release();
     ctx.notify(ev -> ev.connectionClosed(info));
   }
 

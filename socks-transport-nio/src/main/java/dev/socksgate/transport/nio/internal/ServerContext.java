@@ -3,6 +3,8 @@ package dev.socksgate.transport.nio.internal;
 import dev.socksgate.core.handshake.HandshakeOptions;
 import dev.socksgate.core.model.ClientInfo;
 import dev.socksgate.core.model.ListenerSettings;
+import dev.socksgate.core.policy.AddressKey;
+import dev.socksgate.core.policy.ClientLimits;
 import dev.socksgate.core.port.Authenticator;
 import dev.socksgate.core.port.ClientPolicy;
 import dev.socksgate.core.session.StreamService;
@@ -59,6 +61,7 @@ public final class ServerContext {
    * @param closeLinger how long a closing connection may take to send EOF back
    * @param io how endpoints read and write ({@link ChannelIo#DIRECT}; tests force partial I/O)
    * @param clientPolicy which client addresses are served at all
+   * @param clientLimits live connections per client address and per user
    */
   public record Settings(
       HandshakeOptions handshake,
@@ -71,7 +74,8 @@ public final class ServerContext {
       Duration idleTimeout,
       Duration closeLinger,
       ChannelIo io,
-      ClientPolicy clientPolicy) {}
+      ClientPolicy clientPolicy,
+      ClientLimits clientLimits) {}
 
   /** Creates the context of a server running on {@code loops}. */
   public ServerContext(EventLoop[] loops, StreamService<NioExit> service, Settings settings) {
@@ -138,8 +142,16 @@ public final class ServerContext {
       notify(e -> e.connectionRefusedByPolicy(local, remote));
       return;
     }
+    AddressKey key = AddressKey.of(remote.getAddress());
+    if (!settings.clientLimits().perAddress().tryAcquire(key)) {
+      Closing.quietly(channel); // as the policy: closed before a byte is read or written
+      notify(e -> e.connectionRefusedByAddressLimit(local, remote));
+      return;
+    }
+    Admission slots = new Admission(this, key);
     if (connections.incrementAndGet() > settings.maxConnections()) {
       connections.decrementAndGet();
+      settings.clientLimits().perAddress().release(key);
       Closing.quietly(channel);
       notify(e -> e.connectionRejected(local));
       return;
@@ -150,14 +162,14 @@ public final class ServerContext {
     } catch (IOException e) {
       LOG.debug("accepted connection failed before start", e);
       Closing.quietly(channel);
-      release();
+      slots.release();
       return;
     }
     ClientInfo info = new ClientInfo(remote, listener);
     EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
-    if (!loop.tryExecute(() -> ClientConnection.start(this, loop, channel, info))) {
+    if (!loop.tryExecute(() -> ClientConnection.start(this, loop, channel, info, slots))) {
       Closing.quietly(channel);
-      release();
+      slots.release();
     }
   }
 

@@ -7,6 +7,7 @@ import dev.socksgate.core.handshake.HandshakeOptions;
 import dev.socksgate.core.isolation.TorIsolationPolicy;
 import dev.socksgate.core.model.ClientInfo;
 import dev.socksgate.core.model.ListenerSettings;
+import dev.socksgate.core.policy.ClientLimits;
 import dev.socksgate.core.policy.TorDestinationPolicy;
 import dev.socksgate.core.port.ClientPolicy;
 import dev.socksgate.core.session.StreamService;
@@ -74,7 +75,8 @@ class AcceptorBackoffTest {
                   Duration.ZERO,
                   Duration.ZERO,
                   ChannelIo.DIRECT,
-                  ClientPolicy.ADMIT_ALL));
+                  ClientPolicy.ADMIT_ALL,
+                  ClientLimits.off()));
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       listener.configureBlocking(false);
       loop.execute(

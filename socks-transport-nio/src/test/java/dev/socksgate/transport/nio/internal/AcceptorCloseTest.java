@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.socksgate.core.handshake.HandshakeOptions;
 import dev.socksgate.core.isolation.TorIsolationPolicy;
 import dev.socksgate.core.model.ListenerSettings;
+import dev.socksgate.core.policy.ClientLimits;
 import dev.socksgate.core.policy.TorDestinationPolicy;
 import dev.socksgate.core.port.ClientPolicy;
 import dev.socksgate.core.session.StreamService;
@@ -58,7 +59,8 @@ class AcceptorCloseTest {
                   Duration.ZERO,
                   Duration.ZERO,
                   ChannelIo.DIRECT,
-                  ClientPolicy.ADMIT_ALL));
+                  ClientPolicy.ADMIT_ALL,
+                  ClientLimits.off()));
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       listener.configureBlocking(false);
       InetSocketAddress local = (InetSocketAddress) listener.getLocalAddress();
