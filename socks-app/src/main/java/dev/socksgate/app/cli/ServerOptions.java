@@ -76,6 +76,28 @@ final class ServerOptions {
           .help("Most client connections at once; more are closed right after accept.")
           .build();
 
+  static final Option<Integer> MAX_CONNECTIONS_PER_ADDRESS =
+      Option.value("max-connections-per-address", "N", Converters.integer(0, Integer.MAX_VALUE))
+          .byDefault("0")
+          .reloadable()
+          .help(
+              "Most connections at once from one client address (IPv6: one /64); 0 turns it"
+                  + " off.")
+          .details(
+              "A connection over it is closed right after accept, before a byte is read or"
+                  + " written. See [operations](operations.md#per-client-caps).")
+          .build();
+
+  static final Option<Integer> MAX_CONNECTIONS_PER_USER =
+      Option.value("max-connections-per-user", "N", Converters.integer(0, Integer.MAX_VALUE))
+          .byDefault("0")
+          .reloadable()
+          .help("Most authenticated connections at once per --auth-file user; 0 turns it off.")
+          .details(
+              "Counted from a successful login to close. A login over it gets RFC 1929 `01 01`"
+                  + " (as a wrong password) and is closed. Needs --auth-file (else a start-up error).")
+          .build();
+
   static final Option<Integer> LOOPS =
       Option.value("loops", "N", Converters.integer(1, NioTransport.MAX_LOOPS))
           .otherwise("the number of processors")
@@ -270,6 +292,8 @@ final class ServerOptions {
           CONNECT_TIMEOUT,
           IDLE_TIMEOUT,
           MAX_CONNECTIONS,
+          MAX_CONNECTIONS_PER_ADDRESS,
+          MAX_CONNECTIONS_PER_USER,
           LOOPS,
           BUFFER_SIZE,
           BULK_BUFFER_SIZE,
@@ -323,7 +347,9 @@ final class ServerOptions {
           o.find(UPSTREAM),
           o.all(EXIT_BIND),
           SocksPolicy.parse(o.all(SOCKS_POLICY)),
-          ExitPolicy.parse(o.all(EXIT_POLICY), o.find(UPSTREAM).isEmpty()));
+          ExitPolicy.parse(o.all(EXIT_POLICY), o.find(UPSTREAM).isEmpty()),
+          o.get(MAX_CONNECTIONS_PER_ADDRESS),
+          o.get(MAX_CONNECTIONS_PER_USER));
     } catch (IllegalArgumentException e) {
       throw new UsageException(String.valueOf(e.getMessage()));
     }

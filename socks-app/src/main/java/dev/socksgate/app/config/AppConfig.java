@@ -32,6 +32,10 @@ import java.util.Optional;
  * @param upstream exit through this SOCKS5 proxy (such as a local Tor) instead of directly
  * @param exitBind source addresses for the direct exit, chosen per isolation key; empty: the
  *     system's choice
+ * @param socksPolicy Tor's SocksPolicy: which client addresses are served
+ * @param exitPolicy Tor's ExitPolicy, with host names: which destinations are allowed
+ * @param maxConnectionsPerAddress live connections per client address (IPv6: per /64); 0 = off
+ * @param maxConnectionsPerUser live authenticated connections per auth-file user; 0 = off
  */
 public record AppConfig(
     List<SocksPortSpec> listeners,
@@ -53,7 +57,9 @@ public record AppConfig(
     Optional<InetSocketAddress> upstream,
     List<InetAddress> exitBind,
     SocksPolicy socksPolicy,
-    ExitPolicy exitPolicy) {
+    ExitPolicy exitPolicy,
+    int maxConnectionsPerAddress,
+    int maxConnectionsPerUser) {
 
   /** Validates the fields. */
   public AppConfig {
@@ -74,6 +80,14 @@ public record AppConfig(
     Objects.requireNonNull(exitPolicy, "exitPolicy");
     if (upstream.isPresent() && !exitBind.isEmpty()) {
       throw new IllegalArgumentException("--exit-bind applies to the direct exit, not --upstream");
+    }
+    if (maxConnectionsPerAddress < 0 || maxConnectionsPerUser < 0) {
+      throw new IllegalArgumentException("per-client connection limits must be 0 (off) or more");
+    }
+    if (maxConnectionsPerUser > 0 && authFile.isEmpty()) {
+      // Without an auth file every credential is accepted (Tor's rule), so a "user" is whatever
+      // name a client makes up: a per-user cap would limit nothing.
+      throw new IllegalArgumentException("--max-connections-per-user needs --auth-file");
     }
     if (controlPort.isPresent() && !controlPort.get().getAddress().isLoopbackAddress()) {
       throw new IllegalArgumentException("--control-port must be a loopback address");

@@ -23,6 +23,8 @@ public final class LoggingServerEvents implements ServerEvents {
   private final boolean testSocks;
   private final SafeLogging safeLogging;
   private final LogThrottle policyRefusals;
+  private final LogThrottle addressLimitRefusals;
+  private final LogThrottle userLimitRefusals;
 
   /**
    * Creates the hook.
@@ -31,16 +33,23 @@ public final class LoggingServerEvents implements ServerEvents {
    * @param testSocks log the safety of every request (Tor's TestSocks)
    * @param safeLogging what addresses, targets and credentials print as
    * @param policyRefusals the rate limit for clients refused by {@code --socks-policy}
+   * @param addressLimitRefusals the rate limit for clients over {@code
+   *     --max-connections-per-address}
+   * @param userLimitRefusals the rate limit for logins over {@code --max-connections-per-user}
    */
   public LoggingServerEvents(
       UnsafeSocksWarnings unsafeWarnings,
       boolean testSocks,
       SafeLogging safeLogging,
-      LogThrottle policyRefusals) {
+      LogThrottle policyRefusals,
+      LogThrottle addressLimitRefusals,
+      LogThrottle userLimitRefusals) {
     this.unsafeWarnings = unsafeWarnings;
     this.testSocks = testSocks;
     this.safeLogging = safeLogging;
     this.policyRefusals = policyRefusals;
+    this.addressLimitRefusals = addressLimitRefusals;
+    this.userLimitRefusals = userLimitRefusals;
   }
 
   @Override
@@ -63,6 +72,32 @@ public final class LoggingServerEvents implements ServerEvents {
           n,
           listener,
           safeLogging.of(client.getAddress().getHostAddress()));
+    }
+  }
+
+  @Override
+  public void connectionRefusedByAddressLimit(
+      InetSocketAddress listener, InetSocketAddress client) {
+    long n = addressLimitRefusals.record();
+    if (n > 0) {
+      LOG.info(
+          "--max-connections-per-address closed {} connection(s) on {} since the last report;"
+              + " the latest from {}",
+          n,
+          listener,
+          safeLogging.of(client.getAddress().getHostAddress()));
+    }
+  }
+
+  @Override
+  public void authenticationRefusedByUserLimit(ClientInfo client) {
+    long n = userLimitRefusals.record();
+    if (n > 0) {
+      LOG.info(
+          "--max-connections-per-user refused {} login(s) since the last report; the latest from"
+              + " {}",
+          n,
+          safeLogging.of(client.remote().getAddress().getHostAddress()));
     }
   }
 

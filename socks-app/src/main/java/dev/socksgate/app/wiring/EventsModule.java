@@ -15,7 +15,8 @@ public final class EventsModule extends AbstractModule {
 
   /**
    * At most one line a minute about clients refused by {@code --socks-policy}: a scan of an exposed
-   * port must not flood the log, and each line says how many it stands for.
+   * port must not flood the log, and each line says how many it stands for. The same interval
+   * applies to the lines about per-address and per-user limit refusals.
    */
   static final long POLICY_REFUSAL_LOG_INTERVAL_NANOS = 60_000_000_000L;
 
@@ -27,6 +28,8 @@ public final class EventsModule extends AbstractModule {
         new UnsafeSocksWarnings(System::nanoTime, always),
         config.testSocks(),
         new SafeLogging(config.safeLogging()),
+        new LogThrottle(System::nanoTime, POLICY_REFUSAL_LOG_INTERVAL_NANOS),
+        new LogThrottle(System::nanoTime, POLICY_REFUSAL_LOG_INTERVAL_NANOS),
         new LogThrottle(System::nanoTime, POLICY_REFUSAL_LOG_INTERVAL_NANOS));
   }
 }

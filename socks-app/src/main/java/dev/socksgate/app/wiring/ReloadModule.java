@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.socksgate.app.auth.FileAuthenticator;
 import dev.socksgate.app.cli.ConfigSnapshot;
 import dev.socksgate.app.logging.LogStartup;
+import dev.socksgate.core.policy.ClientLimits;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,12 +25,17 @@ public final class ReloadModule extends AbstractModule {
       Optional<ConfigSnapshot> startup,
       SwappableClientPolicy clients,
       SwappableDestinationPolicy destinations,
-      Optional<FileAuthenticator> authenticator) {
+      Optional<FileAuthenticator> authenticator,
+      ClientLimits limits) {
     Map<String, Reloader.Applier> a = new LinkedHashMap<>();
     a.put("socks-policy", c -> clients.set(c.socksPolicy()));
     a.put("exit-policy", c -> destinations.set(CoreModule.destinations(c)));
     a.put("reject-internal-addresses", c -> destinations.set(CoreModule.destinations(c)));
     a.put("log-level", c -> LogStartup.setLevel(c.logLevel()));
+    a.put(
+        "max-connections-per-address",
+        c -> limits.perAddress().setLimit(c.maxConnectionsPerAddress()));
+    a.put("max-connections-per-user", c -> limits.perUser().setLimit(c.maxConnectionsPerUser()));
     return new Reloader(startup, a, authenticator);
   }
 }

@@ -7,6 +7,7 @@ import dev.socksgate.app.config.AppConfig;
 import dev.socksgate.app.config.SocksPortSpec;
 import dev.socksgate.core.handshake.HandshakeOptions;
 import dev.socksgate.core.model.ListenerSettings;
+import dev.socksgate.core.policy.ClientLimits;
 import dev.socksgate.core.port.Authenticator;
 import dev.socksgate.core.session.StreamService;
 import dev.socksgate.transport.nio.ListenerConfig;
@@ -43,7 +44,8 @@ public final class TransportModule extends AbstractModule {
       SwappableClientPolicy clientPolicy,
       HandshakeOptions handshake,
       Optional<Authenticator> authenticator,
-      ServerEvents events) {
+      ServerEvents events,
+      ClientLimits clientLimits) {
     NioServerConfig.Builder b =
         NioServerConfig.builder()
             .bufferSize(config.bufferSize())
@@ -53,12 +55,23 @@ public final class TransportModule extends AbstractModule {
             .idleTimeout(config.idleTimeout())
             .handshake(handshake)
             .clientPolicy(clientPolicy)
+            .clientLimits(clientLimits)
             .events(events);
     authenticator.ifPresent(b::authenticator);
     for (ListenerConfig l : listeners(config.listeners())) {
       b.listener(l);
     }
     return b.build();
+  }
+
+  /**
+   * The per-client limits the server counts through; a reload changes them in place with {@link
+   * dev.socksgate.core.policy.ConnectionLimit#setLimit}.
+   */
+  @Provides
+  @Singleton
+  ClientLimits clientLimits(AppConfig config) {
+    return ClientLimits.of(config.maxConnectionsPerAddress(), config.maxConnectionsPerUser());
   }
 
   @Provides

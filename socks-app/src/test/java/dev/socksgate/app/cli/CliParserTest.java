@@ -228,6 +228,25 @@ class CliParserTest {
   }
 
   @Test
+  void perClientLimits_offByDefault_perUserNeedsAnAuthFile() throws Exception {
+    AppConfig c = run();
+    assertEquals(0, c.maxConnectionsPerAddress());
+    assertEquals(0, c.maxConnectionsPerUser());
+    assertEquals(3, run("--max-connections-per-address", "3").maxConnectionsPerAddress());
+    Path auth = Files.writeString(dir.resolve("users"), "");
+    assertEquals(
+        2,
+        run("--auth-file", auth.toString(), "--max-connections-per-user", "2")
+            .maxConnectionsPerUser());
+    UsageException e =
+        assertThrows(UsageException.class, () -> run("--max-connections-per-user", "2"));
+    assertEquals("--max-connections-per-user needs --auth-file", e.getMessage());
+    assertEquals(0, run("--max-connections-per-user", "0").maxConnectionsPerUser());
+    assertThrows(UsageException.class, () -> run("--max-connections-per-address", "-1"));
+    assertThrows(UsageException.class, () -> run("--max-connections-per-user", "x"));
+  }
+
+  @Test
   void badInput_isAUsageErrorWithAOneLineMessage() {
     assertThrows(UsageException.class, () -> parser.parse(new String[] {"--no-such-option"}));
     assertThrows(UsageException.class, () -> parser.parse(new String[] {"--loops", "many"}));

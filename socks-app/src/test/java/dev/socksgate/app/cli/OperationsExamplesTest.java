@@ -30,7 +30,7 @@ class OperationsExamplesTest {
   @Test
   void everyExampleParses_andTheAllowlistDoesWhatItSays() throws Exception {
     List<String> blocks = examples();
-    assertEquals(3, blocks.size(), "the section's config examples: " + blocks);
+    assertEquals(4, blocks.size(), "the section's config examples: " + blocks);
     List<AppConfig> configs = new ArrayList<>();
     for (int i = 0; i < blocks.size(); i++) {
       Path file = dir.resolve("example" + i + ".conf");
@@ -48,8 +48,13 @@ class OperationsExamplesTest {
     for (String refused : List.of("192.168.2.7", "8.8.8.8", "fd00:2::5", "127.0.0.1")) {
       assertFalse(lan.admits(InetAddress.getByName(refused)), refused);
     }
-    assertEquals(7, configs.get(1).exitPolicy().rules().size());
-    assertEquals(3, configs.get(2).exitPolicy().rules().size());
+    AppConfig caps = configs.get(1); // per-client caps
+    assertEquals(64, caps.maxConnectionsPerAddress());
+    assertEquals(16, caps.maxConnectionsPerUser());
+    assertEquals(4000, caps.maxConnections());
+    assertTrue(caps.authFile().isPresent());
+    assertEquals(7, configs.get(2).exitPolicy().rules().size());
+    assertEquals(3, configs.get(3).exitPolicy().rules().size());
   }
 
   /** The fenced blocks without a language between the section's heading and the next one. */

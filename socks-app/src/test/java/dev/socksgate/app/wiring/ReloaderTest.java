@@ -22,6 +22,7 @@ import dev.socksgate.core.model.SocksProtocol;
 import dev.socksgate.core.model.StreamCommand;
 import dev.socksgate.core.model.StreamRequest;
 import dev.socksgate.core.model.Target;
+import dev.socksgate.core.policy.ClientLimits;
 import dev.socksgate.core.port.ClientPolicy;
 import dev.socksgate.core.port.DestinationPolicy;
 import dev.socksgate.transport.nio.NioServerConfig;
@@ -130,6 +131,33 @@ class ReloaderTest {
     assertTrue(clients.admits(ip(3)));
     assertTrue(allowed(destinations, 25));
     assertFalse(allowed(destinations, 26));
+  }
+
+  @Test
+  void perClientCaps_areApplied_toTheServersLimits() throws Exception {
+    Path users = dir.resolve("users");
+    Files.writeString(users, "", StandardCharsets.UTF_8);
+    Path config =
+        file(
+            "socksgate.conf",
+            "socks-port 127.0.0.1:0",
+            "auth-file " + users,
+            "max-connections-per-address 8");
+    Injector injector = server(config);
+    ClientLimits limits = injector.getInstance(NioServerConfig.class).clientLimits();
+    assertEquals(8, limits.perAddress().limit());
+    assertEquals(0, limits.perUser().limit());
+    file(
+        "socksgate.conf",
+        "socks-port 127.0.0.1:0",
+        "auth-file " + users,
+        "max-connections-per-address 2",
+        "max-connections-per-user 3");
+    Reloader.Applied a =
+        assertInstanceOf(Reloader.Applied.class, injector.getInstance(Reloader.class).reload());
+    assertEquals(List.of("max-connections-per-address", "max-connections-per-user"), a.applied());
+    assertEquals(2, limits.perAddress().limit());
+    assertEquals(3, limits.perUser().limit());
   }
 
   @Test
