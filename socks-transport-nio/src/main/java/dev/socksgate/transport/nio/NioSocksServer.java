@@ -18,9 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,6 +151,42 @@ public final class NioSocksServer implements AutoCloseable {
       c = ctx;
     }
     return c == null ? 0 : c.connectionCount();
+  }
+
+  /**
+   * Closes, on every loop, the connections authenticated (RFC 1929) as a user {@code revoked}
+   * accepts: their relays, and those still opening a stream; every other connection carries on.
+   * Meant for a reload that removed users or changed their passwords. The name given to {@code
+   * revoked} is the UNAME bytes, one char per byte (ISO-8859-1), so that any byte string maps to
+   * exactly one name; it is called on the loop threads and must be thread-safe and fast.
+   *
+   * <p>Completes with how many connections were closed (0 if the server is not running). A
+   * connection that authenticates after this call is not affected: refuse it in the authenticator
+   * first.
+   */
+  public CompletionStage<Integer> closeConnectionsOf(Predicate<String> revoked) {
+    Objects.requireNonNull(revoked, "revoked");
+    synchronized (this) {
+      if (state != State.RUNNING || ctx == null) {
+        return CompletableFuture.completedFuture(0);
+      }
+    }
+    CompletableFuture<Integer> sum = CompletableFuture.completedFuture(0);
+    for (EventLoop loop : transport.loops()) {
+      CompletableFuture<Integer> one = new CompletableFuture<>();
+      if (!loop.tryExecute(
+          () -> {
+            try {
+              one.complete(loop.closeRevoked(revoked));
+            } catch (RuntimeException e) {
+              one.completeExceptionally(e);
+            }
+          })) {
+        one.complete(0); // the loop has stopped, which closed everything on it
+      }
+      sum = sum.thenCombine(one, Integer::sum);
+    }
+    return sum;
   }
 
   /**

@@ -41,6 +41,13 @@ final class Admission {
     return true;
   }
 
+  /**
+   * Returns the user this connection is counted for (RFC 1929 UNAME, see {@link #user(byte[])}).
+   */
+  Optional<String> user() {
+    return user;
+  }
+
   /** Gives back everything this connection holds. Idempotent. */
   void release() {
     if (released) {

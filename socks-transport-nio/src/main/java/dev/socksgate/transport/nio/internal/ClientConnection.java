@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,6 +124,19 @@ final class ClientConnection implements Endpoint.Handler {
   public void onStop(boolean graceful) {
     assert loop.inEventLoop();
     close(); // not relaying yet, so a graceful stop closes it too
+  }
+
+  @Override
+  public boolean closeIfRevoked(Predicate<String> revoked) {
+    assert loop.inEventLoop();
+    if (phase == CLOSED || phase == RELAYING || phase == CLOSING) {
+      return false; // a relay answers for itself; a closing connection is on its way out
+    }
+    if (slots.user().filter(revoked).isEmpty()) {
+      return false;
+    }
+    close(); // authenticated, still opening its stream: no reply, as on a server stop
+    return true;
   }
 
   private void readHandshake(HandshakeInput in) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.function.Predicate;
 
 /**
  * A socket channel registered with one event loop, with its interest ops kept as desired state
@@ -28,6 +29,12 @@ final class Endpoint implements Selectable {
 
     /** See {@link Selectable#onStop(boolean)}. */
     void onStop(boolean graceful);
+
+    /**
+     * Closes the connection now if it is authenticated as a user {@code revoked} accepts; returns
+     * true if this call closed it. Idempotent: a connection is counted once.
+     */
+    boolean closeIfRevoked(Predicate<String> revoked);
   }
 
   private final EventLoop loop;
@@ -39,6 +46,11 @@ final class Endpoint implements Selectable {
   private int applied;
   private boolean queued;
   private boolean outputShut;
+
+  /** Asks the endpoint's owner to close if its user is revoked; see {@link Handler}. */
+  boolean closeIfRevoked(Predicate<String> revoked) {
+    return handler.closeIfRevoked(revoked);
+  }
 
   private Endpoint(
       EventLoop loop, SocketChannel channel, Handler handler, ChannelIo io, SelectionKey key) {

@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,6 +159,22 @@ public final class EventLoop implements Executor {
         guarded(() -> s.onStop(graceful));
       }
     }
+  }
+
+  /**
+   * Closes every connection on this loop authenticated as a user {@code revoked} accepts (relays,
+   * and connections still opening their stream); returns how many. Loop thread only. Bounded by the
+   * selector's keys, which the connection cap bounds.
+   */
+  public int closeRevoked(Predicate<String> revoked) {
+    assert inEventLoop();
+    int closed = 0;
+    for (SelectionKey key : new ArrayList<>(selector.keys())) {
+      if (key.attachment() instanceof Endpoint e && e.closeIfRevoked(revoked)) {
+        closed++; // a relay's two endpoints share one owner, which answers true once
+      }
+    }
+    return closed;
   }
 
   /** Asks the loop to end: it closes every channel registered with it, then its selector. */

@@ -4,6 +4,7 @@ import dev.socksgate.core.model.ClientInfo;
 import dev.socksgate.transport.nio.NioExit;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,6 +132,17 @@ final class Relay implements Endpoint.Handler {
     if (!graceful) {
       close(); // a graceful stop lets relays finish
     }
+  }
+
+  @Override
+  public boolean closeIfRevoked(Predicate<String> revoked) {
+    assert loop.inEventLoop();
+    if (closed || slots.user().filter(revoked).isEmpty()) {
+      return false;
+    }
+    LOG.debug("relay of a revoked user: closing");
+    close();
+    return true;
   }
 
   private void failed(IOException e) {
