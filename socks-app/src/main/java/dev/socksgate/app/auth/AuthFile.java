@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code --auth-file} format: one {@code USERNAME:pbkdf2-sha512:ITERATIONS:SALT:HASH} line per
@@ -81,6 +83,23 @@ public final class AuthFile {
         .mapToInt(PasswordHash::iterations)
         .max()
         .orElse(PasswordHash.DEFAULT_ITERATIONS);
+  }
+
+  /**
+   * Returns the users whose entry {@code next} removes or changes (another hash, salt or iteration
+   * count): the users whose open connections a reload to {@code next} ends. Each name is the
+   * username's bytes one char per byte (ISO-8859-1), as the transport names an authenticated
+   * connection's user.
+   */
+  public Set<String> revokedBy(AuthFile next) {
+    Set<String> revoked = new HashSet<>();
+    users.forEach(
+        (name, hash) -> {
+          if (!hash.equals(next.users.get(name))) {
+            revoked.add(name);
+          }
+        });
+    return Set.copyOf(revoked);
   }
 
   /** Returns the number of users. */

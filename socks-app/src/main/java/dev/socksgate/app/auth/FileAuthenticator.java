@@ -77,6 +77,11 @@ public final class FileAuthenticator implements Authenticator, AutoCloseable {
     verified.clear();
   }
 
+  /** Returns the file verified against now. */
+  public AuthFile file() {
+    return file;
+  }
+
   /** Returns how many users the current file holds. */
   public int users() {
     return file.size();

@@ -7,6 +7,7 @@ import dev.socksgate.app.auth.FileAuthenticator;
 import dev.socksgate.app.cli.ConfigSnapshot;
 import dev.socksgate.app.logging.LogStartup;
 import dev.socksgate.core.policy.ClientLimits;
+import dev.socksgate.transport.nio.NioSocksServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,8 @@ public final class ReloadModule extends AbstractModule {
       SwappableClientPolicy clients,
       SwappableDestinationPolicy destinations,
       Optional<FileAuthenticator> authenticator,
-      ClientLimits limits) {
+      ClientLimits limits,
+      NioSocksServer server) {
     Map<String, Reloader.Applier> a = new LinkedHashMap<>();
     a.put("socks-policy", c -> clients.set(c.socksPolicy()));
     a.put("exit-policy", c -> destinations.set(CoreModule.destinations(c)));
@@ -36,6 +38,7 @@ public final class ReloadModule extends AbstractModule {
         "max-connections-per-address",
         c -> limits.perAddress().setLimit(c.maxConnectionsPerAddress()));
     a.put("max-connections-per-user", c -> limits.perUser().setLimit(c.maxConnectionsPerUser()));
-    return new Reloader(startup, a, authenticator);
+    return new Reloader(
+        startup, a, authenticator, users -> server.closeConnectionsOf(users::contains));
   }
 }

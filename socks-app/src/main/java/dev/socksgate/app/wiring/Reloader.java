@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +25,12 @@ import org.slf4j.LoggerFactory;
  * original command line again with the {@code --config} file as it is now, re-reads the {@code
  * --auth-file}, and applies the changed options that have an {@linkplain Applier applier}; all or
  * nothing. A file that does not parse (or an auth file that cannot be read) changes nothing and is
- * logged with its file and line. A changed option without an applier (listeners, loops, every
- * option not marked reloadable) is reported as needing a restart and keeps its running value, and
- * keeps being reported until the server is restarted or the file is changed back. One info line
- * summarises every reload.
+ * logged with its file and line. Users whose auth-file entry was removed or changed are revoked:
+ * their open connections (relays, and logins still opening a stream) are closed, and the others
+ * carry on. A changed option without an applier (listeners, loops, every option not marked
+ * reloadable) is reported as needing a restart and keeps its running value, and keeps being
+ * reported until the server is restarted or the file is changed back. One info line summarises
+ * every reload.
  *
  * <p>Command-line options keep winning over the file on reload, as in Tor: an option given on the
  * command line cannot be changed by editing the file.
@@ -44,6 +51,19 @@ public final class Reloader {
     /** Makes the running server use {@code next}'s value of the option. */
     void apply(AppConfig next);
   }
+
+  /** Closes the open connections of revoked users. */
+  @FunctionalInterface
+  public interface Revoker {
+    /**
+     * Closes the connections authenticated as one of {@code users} (names as {@link
+     * AuthFile#revokedBy} gives them); completes with how many it closed.
+     */
+    CompletionStage<Integer> closeConnectionsOf(Set<String> users);
+  }
+
+  /** The longest a reload waits for the event loops to close revoked users' connections. */
+  static final long REVOKE_WAIT_SECONDS = 10;
 
   /** What a reload did. */
   public sealed interface Outcome permits Applied, Refused {
@@ -76,6 +96,7 @@ public final class Reloader {
 
   private final Map<String, Applier> appliers;
   private final Optional<FileAuthenticator> authenticator;
+  private final Revoker revoker;
   private Optional<ConfigSnapshot> running; // guarded by this
 
   /**
@@ -85,14 +106,17 @@ public final class Reloader {
    *     command line (in-process tests), so that there is nothing to re-read
    * @param appliers by option long name (without {@code --}): what applies a new value
    * @param authenticator the {@code --auth-file} verifier, if any; its file is re-read
+   * @param revoker closes the connections of users the new auth file revokes
    */
   Reloader(
       Optional<ConfigSnapshot> startup,
       Map<String, Applier> appliers,
-      Optional<FileAuthenticator> authenticator) {
+      Optional<FileAuthenticator> authenticator,
+      Revoker revoker) {
     this.running = Objects.requireNonNull(startup, "startup");
     this.appliers = Map.copyOf(appliers);
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    this.revoker = Objects.requireNonNull(revoker, "revoker");
   }
 
   /** Reloads once; concurrent reloads run one after the other. */
@@ -135,11 +159,16 @@ public final class Reloader {
         apply(name, next.config());
       }
     }
+    Optional<String> revoked = Optional.empty();
     if (users.isPresent() && authenticator.isPresent()) {
-      authenticator.get().replace(users.get());
+      Set<String> gone = authenticator.get().file().revokedBy(users.get());
+      authenticator.get().replace(users.get()); // first, so that no revoked login gets back in
+      if (!gone.isEmpty()) {
+        revoked = Optional.of(revoke(gone));
+      }
     }
     running = Optional.of(now.adopt(next, applied));
-    String summary = summary(applied, restart, users.map(AuthFile::size));
+    String summary = summary(applied, restart, users.map(AuthFile::size), revoked);
     LOG.info("{}", summary);
     if (applied.contains(LOG_LEVEL)) {
       apply(LOG_LEVEL, next.config());
@@ -154,11 +183,34 @@ public final class Reloader {
     }
   }
 
+  /** Closes the connections of {@code users}; returns the summary's words for it. */
+  private String revoke(Set<String> users) {
+    String of = " of " + users.size() + " revoked user(s)";
+    try {
+      int closed =
+          revoker
+              .closeConnectionsOf(users)
+              .toCompletableFuture()
+              .get(REVOKE_WAIT_SECONDS, TimeUnit.SECONDS);
+      return "closed " + closed + " connection(s)" + of;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted while closing the connections" + of;
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("Closing the connections of revoked users failed", e);
+      return "closing the connections" + of + " did not finish";
+    }
+  }
+
   private static String summary(
-      List<String> applied, List<String> restart, Optional<Integer> users) {
+      List<String> applied,
+      List<String> restart,
+      Optional<Integer> users,
+      Optional<String> revoked) {
     StringBuilder b = new StringBuilder("reload: ");
     b.append(applied.isEmpty() ? "no option changed" : "changed " + String.join(", ", applied));
     users.ifPresent(n -> b.append("; auth file re-read, ").append(n).append(" user(s)"));
+    revoked.ifPresent(r -> b.append(", ").append(r));
     if (!restart.isEmpty()) {
       b.append("; needs a restart, left as it was: ").append(String.join(", ", restart));
     }

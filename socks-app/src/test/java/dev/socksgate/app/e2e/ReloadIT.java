@@ -1,9 +1,17 @@
 package dev.socksgate.app.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.socksgate.app.auth.AuthFile;
+import dev.socksgate.app.auth.PasswordHash;
 import dev.socksgate.app.support.AppProcess;
+import dev.socksgate.app.support.EchoOrigin;
+import dev.socksgate.app.support.SocksTestClient;
+import dev.socksgate.codec.SocksAddress;
+import dev.socksgate.codec.v5.Socks5Command;
+import dev.socksgate.codec.v5.Socks5ReplyCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Reload in the packaged app: SIGHUP and the control port's SIGNAL RELOAD re-read the config file;
  * a changed {@code socks-policy} applies to new connections (clients play 127.0.0.2 and 127.0.0.3);
  * a file that does not parse is kept out, logged with its file and line, and the server keeps
- * serving under its previous rules.
+ * serving under its previous rules. A user removed from the {@code --auth-file} loses the relay
+ * they have open while another user's relay carries on.
  */
 class ReloadIT {
 
@@ -105,6 +114,50 @@ class ReloadIT {
       assertServed(B, proxy);
       assertEquals(0, app.stop(), app.log());
     }
+  }
+
+  @Test
+  void sighup_closesTheRelayOfARemovedUser_andKeepsTheOthers() throws Exception {
+    String alice = AuthFile.entry("alice", PasswordHash.create("wonder".toCharArray(), 1000));
+    String bob = AuthFile.entry("bob", PasswordHash.create("builder".toCharArray(), 1000));
+    Path users = dir.resolve("users");
+    Files.write(users, List.of(alice, bob), StandardCharsets.UTF_8);
+    Path file = config("socks-port 127.0.0.1:0", "auth-file " + users);
+    try (EchoOrigin origin = EchoOrigin.start();
+        AppProcess app = AppProcess.start(1, "--config", file.toString());
+        SocksTestClient a = relay(app, origin, "alice", "wonder");
+        SocksTestClient b = relay(app, origin, "bob", "builder")) {
+      roundTrip(a, "alice before");
+      roundTrip(b, "bob before");
+
+      Files.write(users, List.of(bob), StandardCharsets.UTF_8); // bob's entry as it was
+      app.signal("HUP");
+      String line = app.awaitLine("reload: ");
+      assertTrue(
+          line.contains(
+              "auth file re-read, 1 user(s), closed 1 connection(s) of 1 revoked user(s)"),
+          line);
+      a.expectEof();
+      roundTrip(b, "bob after");
+      assertEquals(0, app.stop(), app.log());
+    }
+  }
+
+  private static SocksTestClient relay(
+      AppProcess app, EchoOrigin origin, String user, String password) throws IOException {
+    SocksTestClient c =
+        SocksTestClient.connect(new InetSocketAddress(ip("127.0.0.1"), app.port()))
+            .login(user, password);
+    assertEquals(
+        Socks5ReplyCode.SUCCEEDED,
+        c.request(Socks5Command.CONNECT, SocksAddress.of(ip("127.0.0.1")), origin.port()).rep());
+    return c;
+  }
+
+  private static void roundTrip(SocksTestClient c, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+    c.send(bytes);
+    assertArrayEquals(bytes, c.readExactly(bytes.length), text);
   }
 
   /** A SOCKS5 greeting from {@code source} is answered: the client was admitted. */

@@ -111,6 +111,22 @@ public final class SocksTestClient implements AutoCloseable {
     return out;
   }
 
+  /** Asserts that the server closes the connection (EOF or reset) with no further byte. */
+  public void expectEof() throws IOException {
+    if (in.hasRemaining()) {
+      throw new AssertionError(in.remaining() + " bytes before the expected EOF");
+    }
+    int r;
+    try {
+      r = socket.getInputStream().read();
+    } catch (java.net.SocketException reset) {
+      return; // a reset also ends the connection without bytes
+    }
+    if (r >= 0) {
+      throw new AssertionError("a byte before the expected EOF");
+    }
+  }
+
   /** Reads once more into the buffer (kept in read mode); EOF is an IOException. */
   private void fill() throws IOException {
     in.compact();

@@ -12,6 +12,7 @@ import dev.socksgate.app.auth.AuthFile;
 import dev.socksgate.app.auth.FileAuthenticator;
 import dev.socksgate.app.auth.PasswordHash;
 import dev.socksgate.app.cli.CliParser;
+import dev.socksgate.app.cli.ConfigSnapshot;
 import dev.socksgate.app.cli.Invocation;
 import dev.socksgate.app.logging.LogStartup;
 import dev.socksgate.core.model.ClientInfo;
@@ -36,7 +37,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -282,11 +286,69 @@ class ReloaderTest {
 
     Reloader.Applied a =
         assertInstanceOf(Reloader.Applied.class, injector.getInstance(Reloader.class).reload());
-    assertEquals("reload: no option changed; auth file re-read, 2 user(s)", a.summary());
+    assertEquals(
+        "reload: no option changed; auth file re-read, 2 user(s),"
+            + " closed 0 connection(s) of 2 revoked user(s)", // the server was never started
+        a.summary());
     assertFalse(verify(auth, "alice", "wonder"));
     assertFalse(verify(auth, "bob", "builder"));
     assertTrue(verify(auth, "bob", "changed"));
     assertTrue(verify(auth, "carol", "singer"));
+  }
+
+  @Test
+  void authFile_removedAndChangedUsers_areRevoked_newAndUnchangedAreNot() throws Exception {
+    String dave = entry("dave", "digger");
+    Path users = file("users", entry("alice", "wonder"), entry("bob", "builder"), dave);
+    Path config = file("socksgate.conf", "socks-port 127.0.0.1:0", "auth-file " + users.toString());
+    Injector injector = server(config);
+    Optional<FileAuthenticator> auth =
+        injector.getInstance(Key.get(new TypeLiteral<Optional<FileAuthenticator>>() {}));
+    Optional<ConfigSnapshot> startup =
+        injector.getInstance(Key.get(new TypeLiteral<Optional<ConfigSnapshot>>() {}));
+    List<Set<String>> asked = new ArrayList<>();
+    Reloader reloader =
+        new Reloader(
+            startup,
+            Map.of(),
+            auth,
+            revoked -> {
+              asked.add(revoked);
+              return CompletableFuture.completedFuture(3);
+            });
+
+    Reloader.Applied same = assertInstanceOf(Reloader.Applied.class, reloader.reload());
+    assertEquals("reload: no option changed; auth file re-read, 3 user(s)", same.summary());
+    assertEquals(List.of(), asked, "an unchanged file revokes nobody");
+
+    file("users", entry("bob", "changed"), entry("carol", "singer"), dave);
+    Reloader.Applied a = assertInstanceOf(Reloader.Applied.class, reloader.reload());
+    assertEquals(List.of(Set.of("alice", "bob")), asked);
+    assertEquals(
+        "reload: no option changed; auth file re-read, 3 user(s),"
+            + " closed 3 connection(s) of 2 revoked user(s)",
+        a.summary());
+    assertFalse(verify(auth.orElseThrow(), "alice", "wonder"), "refused before the close");
+  }
+
+  @Test
+  void revokerThatFails_isReported_andTheReloadStillApplies() throws Exception {
+    Path users = file("users", entry("alice", "wonder"));
+    Path config = file("socksgate.conf", "socks-port 127.0.0.1:0", "auth-file " + users.toString());
+    Injector injector = server(config);
+    Reloader reloader =
+        new Reloader(
+            injector.getInstance(Key.get(new TypeLiteral<Optional<ConfigSnapshot>>() {})),
+            Map.of(),
+            injector.getInstance(Key.get(new TypeLiteral<Optional<FileAuthenticator>>() {})),
+            revoked -> CompletableFuture.failedFuture(new IllegalStateException("loop gone")));
+    file("users", entry("bob", "builder"));
+
+    Reloader.Applied a = assertInstanceOf(Reloader.Applied.class, reloader.reload());
+    assertEquals(
+        "reload: no option changed; auth file re-read, 1 user(s),"
+            + " closing the connections of 1 revoked user(s) did not finish",
+        a.summary());
   }
 
   @Test
