@@ -25,6 +25,7 @@ public final class LoggingServerEvents implements ServerEvents {
   private final LogThrottle policyRefusals;
   private final LogThrottle addressLimitRefusals;
   private final LogThrottle userLimitRefusals;
+  private final LogThrottle shedHandshakes;
 
   /**
    * Creates the hook.
@@ -36,6 +37,7 @@ public final class LoggingServerEvents implements ServerEvents {
    * @param addressLimitRefusals the rate limit for clients over {@code
    *     --max-connections-per-address}
    * @param userLimitRefusals the rate limit for logins over {@code --max-connections-per-user}
+   * @param shedHandshakes the rate limit for stalled handshakes shed at {@code --max-connections}
    */
   public LoggingServerEvents(
       UnsafeSocksWarnings unsafeWarnings,
@@ -43,13 +45,15 @@ public final class LoggingServerEvents implements ServerEvents {
       SafeLogging safeLogging,
       LogThrottle policyRefusals,
       LogThrottle addressLimitRefusals,
-      LogThrottle userLimitRefusals) {
+      LogThrottle userLimitRefusals,
+      LogThrottle shedHandshakes) {
     this.unsafeWarnings = unsafeWarnings;
     this.testSocks = testSocks;
     this.safeLogging = safeLogging;
     this.policyRefusals = policyRefusals;
     this.addressLimitRefusals = addressLimitRefusals;
     this.userLimitRefusals = userLimitRefusals;
+    this.shedHandshakes = shedHandshakes;
   }
 
   @Override
@@ -96,6 +100,18 @@ public final class LoggingServerEvents implements ServerEvents {
       LOG.info(
           "--max-connections-per-user refused {} login(s) since the last report; the latest from"
               + " {}",
+          n,
+          safeLogging.of(client.remote().getAddress().getHostAddress()));
+    }
+  }
+
+  @Override
+  public void handshakeShed(ClientInfo client) {
+    long n = shedHandshakes.record();
+    if (n > 0) {
+      LOG.warn(
+          "at --max-connections: closed {} stalled handshake(s) since the last report to admit"
+              + " new clients; the latest from {}",
           n,
           safeLogging.of(client.remote().getAddress().getHostAddress()));
     }

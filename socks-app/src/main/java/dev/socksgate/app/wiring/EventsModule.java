@@ -20,6 +20,12 @@ public final class EventsModule extends AbstractModule {
    */
   static final long POLICY_REFUSAL_LOG_INTERVAL_NANOS = 60_000_000_000L;
 
+  /**
+   * At most one line a minute about stalled handshakes shed at the connection cap: a flood of them
+   * is an attack or an overload, and one line with a count says so without flooding the log.
+   */
+  static final long SHED_LOG_INTERVAL_NANOS = 60_000_000_000L;
+
   @Provides
   @Singleton
   ServerEvents serverEvents(AppConfig config) {
@@ -30,6 +36,7 @@ public final class EventsModule extends AbstractModule {
         new SafeLogging(config.safeLogging()),
         new LogThrottle(System::nanoTime, POLICY_REFUSAL_LOG_INTERVAL_NANOS),
         new LogThrottle(System::nanoTime, POLICY_REFUSAL_LOG_INTERVAL_NANOS),
-        new LogThrottle(System::nanoTime, POLICY_REFUSAL_LOG_INTERVAL_NANOS));
+        new LogThrottle(System::nanoTime, POLICY_REFUSAL_LOG_INTERVAL_NANOS),
+        new LogThrottle(System::nanoTime, SHED_LOG_INTERVAL_NANOS));
   }
 }

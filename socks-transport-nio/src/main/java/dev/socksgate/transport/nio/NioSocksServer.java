@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,6 +55,7 @@ public final class NioSocksServer implements AutoCloseable {
   private State state = State.NEW; // guarded by this
   private @Nullable ServerContext ctx; // set by start
   private ChannelIo io = ChannelIo.DIRECT; // the transport's tests force partial I/O with it
+  private LongSupplier nanoClock = System::nanoTime; // the transport's tests age handshakes with it
 
   /**
    * Creates a server (nothing is opened until {@link #start()}).
@@ -99,7 +101,8 @@ public final class NioSocksServer implements AutoCloseable {
                   config.closeLinger(),
                   io,
                   config.clientPolicy(),
-                  config.clientLimits()));
+                  config.clientLimits(),
+                  nanoClock));
       ctx = c;
       for (int i = 0; i < config.listeners().size(); i++) {
         bind(loops[i % loops.length], config.listeners().get(i), c);
@@ -243,6 +246,14 @@ public final class NioSocksServer implements AutoCloseable {
   /** Sets how endpoints read and write, before {@link #start()}: the transport tests' seam. */
   synchronized void channelIo(ChannelIo io) {
     this.io = io;
+  }
+
+  /**
+   * Sets the clock that ages handshakes for shedding, before {@link #start()}: the transport tests'
+   * seam (a fake clock makes the grace deterministic).
+   */
+  synchronized void nanoClock(LongSupplier clock) {
+    this.nanoClock = clock;
   }
 
   /**

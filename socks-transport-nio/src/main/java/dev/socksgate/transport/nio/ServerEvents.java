@@ -55,6 +55,15 @@ public interface ServerEvents {
   default void authenticationRefusedByUserLimit(ClientInfo client) {}
 
   /**
+   * An unfinished handshake was closed to make room for a newcomer: the server was at {@code
+   * --max-connections}, and this was the oldest handshake, waiting longer than the shedding grace
+   * (1 s). Nothing was written to it; {@link #connectionClosed} follows.
+   *
+   * @param client the shed client (redact its address before logging)
+   */
+  default void handshakeShed(ClientInfo client) {}
+
+  /**
    * {@code accept} started failing (EMFILE and the like). Reported once per streak of failures: the
    * listener pauses for 100 ms and retries until an accept works again.
    */

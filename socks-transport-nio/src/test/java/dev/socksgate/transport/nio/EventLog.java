@@ -22,6 +22,7 @@ final class EventLog implements ServerEvents {
   private final List<InetAddress> refusedByPolicy = new ArrayList<>();
   private final List<InetAddress> refusedByAddressLimit = new ArrayList<>();
   private int refusedByUserLimit;
+  private final List<InetSocketAddress> shed = new ArrayList<>();
 
   @Override
   public synchronized void connectionAccepted(ClientInfo client) {
@@ -52,6 +53,12 @@ final class EventLog implements ServerEvents {
   @Override
   public synchronized void authenticationRefusedByUserLimit(ClientInfo client) {
     refusedByUserLimit++;
+    notifyAll();
+  }
+
+  @Override
+  public synchronized void handshakeShed(ClientInfo client) {
+    shed.add(client.remote());
     notifyAll();
   }
 
@@ -100,6 +107,11 @@ final class EventLog implements ServerEvents {
   /** How many logins --max-connections-per-user refused. */
   synchronized int refusedByUserLimit() {
     return refusedByUserLimit;
+  }
+
+  /** The clients shed for newcomers, in order. */
+  synchronized List<InetSocketAddress> shed() {
+    return List.copyOf(shed);
   }
 
   synchronized List<Object> events() {

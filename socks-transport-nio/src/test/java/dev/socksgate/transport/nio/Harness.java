@@ -10,6 +10,7 @@ import dev.socksgate.transport.nio.internal.ChannelIo;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,6 +26,10 @@ final class Harness implements AutoCloseable {
   final NioTransport transport;
   final NioSocksServer server;
   final TorIsolationPolicy isolation = new TorIsolationPolicy();
+
+  /** The clock that ages handshakes for shedding: frozen unless a test advances it. */
+  final AtomicLong clock = new AtomicLong();
+
   private final JdkResolver jdkResolver;
 
   private Harness(Options o) throws IOException {
@@ -53,6 +58,7 @@ final class Harness implements AutoCloseable {
             .events(events);
     o.config.accept(b);
     server = new NioSocksServer(transport, service, b.build());
+    server.nanoClock(clock::get);
     if (o.ioLimit > 0) {
       server.channelIo(ChannelIo.atMost(o.ioLimit));
     }
@@ -65,6 +71,11 @@ final class Harness implements AutoCloseable {
 
   static Harness start() throws IOException {
     return options().start();
+  }
+
+  /** Moves the shedding clock forward by {@code d}. */
+  void advance(Duration d) {
+    clock.addAndGet(d.toNanos());
   }
 
   InetSocketAddress v4() {

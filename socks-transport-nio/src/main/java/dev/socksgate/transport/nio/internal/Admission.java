@@ -5,21 +5,29 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * What one admitted connection holds until it closes: its slot under the connection cap, its count
- * under the per-address limit, and, once authenticated, its count under the per-user limit. Taken
- * on the acceptor's loop, given back on the connection's loop: the counters are thread-safe, and
- * this object is touched by one thread at a time (handed over through the loop's queue).
+ * What one admitted connection holds until it closes: its slot under the connection cap (unless
+ * overload shedding passed it on, see {@link Shedding}), its count under the per-address limit,
+ * and, once authenticated, its count under the per-user limit. Taken on the acceptor's loop, given
+ * back on the connection's loop: the counters are thread-safe, and this object is touched by one
+ * thread at a time (handed over through the loop's queue).
  */
 final class Admission {
 
   private final ServerContext ctx;
   private final AddressKey address;
+  private final Shedding.Ticket ticket;
   private Optional<String> user = Optional.empty();
   private boolean released;
 
-  Admission(ServerContext ctx, AddressKey address) {
+  Admission(ServerContext ctx, AddressKey address, Shedding.Ticket ticket) {
     this.ctx = ctx;
     this.address = address;
+    this.ticket = ticket;
+  }
+
+  /** The connection's place among the handshakes that overload shedding may close. */
+  Shedding.Ticket ticket() {
+    return ticket;
   }
 
   /**
@@ -56,6 +64,8 @@ final class Admission {
     released = true;
     ctx.settings().clientLimits().perAddress().release(address);
     user.ifPresent(name -> ctx.settings().clientLimits().perUser().release(name));
-    ctx.release();
+    if (ticket.close()) {
+      ctx.release(); // a shed connection's slot has passed to the newcomer already
+    }
   }
 }

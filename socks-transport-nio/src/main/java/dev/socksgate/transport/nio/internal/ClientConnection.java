@@ -92,6 +92,9 @@ final class ClientConnection implements Endpoint.Handler {
       slots.release();
       return;
     }
+    slots
+        .ticket()
+        .onShed(c::close); // shed for a newcomer: closed silently, its slot already passed on
     ctx.notify(ev -> ev.connectionAccepted(info));
     loop.schedule(c.timer, ctx.settings().socksTimeout().toNanos());
     c.updateInterest();
@@ -207,6 +210,10 @@ final class ClientConnection implements Endpoint.Handler {
   }
 
   private void onRequest(HandshakeInput in, HandshakeStep.Done done) {
+    if (!slots.ticket().handshakeDone()) {
+      close(); // shed a moment ago: the close is already on its way
+      return;
+    }
     StreamRequest r = done.request();
     phase = new Opening(r);
     ByteBuffer earlyData = in.earlyData(); // gives the read buffer back: the handshake is over

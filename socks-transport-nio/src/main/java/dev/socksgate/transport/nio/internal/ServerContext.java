@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,7 @@ public final class ServerContext {
   private final AtomicInteger nextLoop = new AtomicInteger();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private volatile boolean draining;
+  private final Shedding shedding;
 
   /**
    * The settings connections read.
@@ -62,6 +64,8 @@ public final class ServerContext {
    * @param io how endpoints read and write ({@link ChannelIo#DIRECT}; tests force partial I/O)
    * @param clientPolicy which client addresses are served at all
    * @param clientLimits live connections per client address and per user
+   * @param nanoClock the time handshakes are aged by for shedding ({@code System::nanoTime}; tests
+   *     pass a fake clock)
    */
   public record Settings(
       HandshakeOptions handshake,
@@ -75,13 +79,15 @@ public final class ServerContext {
       Duration closeLinger,
       ChannelIo io,
       ClientPolicy clientPolicy,
-      ClientLimits clientLimits) {}
+      ClientLimits clientLimits,
+      LongSupplier nanoClock) {}
 
   /** Creates the context of a server running on {@code loops}. */
   public ServerContext(EventLoop[] loops, StreamService<NioExit> service, Settings settings) {
     this.loops = loops.clone();
     this.service = service;
     this.settings = settings;
+    this.shedding = new Shedding(settings.nanoClock());
     this.pools = new BufferPool[loops.length];
     this.bulkPools = new BufferPool[loops.length];
     int retained = Math.max(2, POOL_BYTES_PER_LOOP / settings.bufferSize());
@@ -125,8 +131,9 @@ public final class ServerContext {
   }
 
   /**
-   * Takes an accepted client: closes it at once if the client policy refuses its address or the cap
-   * is reached, else hands it to the next loop (round robin). Called on the acceptor's loop.
+   * Takes an accepted client: closes it at once if the client policy refuses its address, or if the
+   * cap is reached and no handshake older than {@link Shedding#GRACE_NANOS} can be shed for it;
+   * else hands it to the next loop (round robin). Called on the acceptor's loop.
    */
   void admit(SocketChannel channel, ListenerSettings listener, InetSocketAddress local) {
     InetSocketAddress remote;
@@ -148,14 +155,22 @@ public final class ServerContext {
       notify(e -> e.connectionRefusedByAddressLimit(local, remote));
       return;
     }
-    Admission slots = new Admission(this, key);
     if (connections.incrementAndGet() > settings.maxConnections()) {
       connections.decrementAndGet();
-      settings.clientLimits().perAddress().release(key);
-      Closing.quietly(channel);
-      notify(e -> e.connectionRejected(local));
-      return;
+      // At the cap: the newcomer takes the slot of the oldest stalled handshake, if there is one.
+      Optional<Shedding.Ticket> shed = shedding.shedOldest();
+      if (shed.isEmpty()) {
+        settings.clientLimits().perAddress().release(key);
+        Closing.quietly(channel);
+        notify(e -> e.connectionRejected(local));
+        return;
+      }
+      ClientInfo victim = shed.get().info();
+      notify(e -> e.handshakeShed(victim));
     }
+    ClientInfo info = new ClientInfo(remote, listener);
+    EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+    Admission slots = new Admission(this, key, shedding.enter(info, loop));
     try {
       channel.configureBlocking(false);
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -165,8 +180,6 @@ public final class ServerContext {
       slots.release();
       return;
     }
-    ClientInfo info = new ClientInfo(remote, listener);
-    EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
     if (!loop.tryExecute(() -> ClientConnection.start(this, loop, channel, info, slots))) {
       Closing.quietly(channel);
       slots.release();
@@ -180,6 +193,11 @@ public final class ServerContext {
       LOG.debug("client policy failed; refusing the client", e);
       return false;
     }
+  }
+
+  /** Returns the number of handshakes that shedding tracks (for tests). */
+  int trackedHandshakes() {
+    return shedding.handshakes();
   }
 
   /** Gives back the connection slot of a closed connection. */

@@ -76,7 +76,8 @@ class AcceptorBackoffTest {
                   Duration.ZERO,
                   ChannelIo.DIRECT,
                   ClientPolicy.ADMIT_ALL,
-                  ClientLimits.off()));
+                  ClientLimits.off(),
+                  System::nanoTime));
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       listener.configureBlocking(false);
       loop.execute(

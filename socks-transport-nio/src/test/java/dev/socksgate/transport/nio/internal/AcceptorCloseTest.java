@@ -60,7 +60,8 @@ class AcceptorCloseTest {
                   Duration.ZERO,
                   ChannelIo.DIRECT,
                   ClientPolicy.ADMIT_ALL,
-                  ClientLimits.off()));
+                  ClientLimits.off(),
+                  System::nanoTime));
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       listener.configureBlocking(false);
       InetSocketAddress local = (InetSocketAddress) listener.getLocalAddress();
