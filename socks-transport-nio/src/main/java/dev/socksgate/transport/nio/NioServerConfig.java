@@ -41,6 +41,11 @@ import java.util.Optional;
  * @param clientPolicy which client addresses are served at all
  * @param clientLimits live connections per client address and per RFC 1929 user; live: the server
  *     reads the limits through it
+ * @param bandwidthRate bytes per second per user (RFC 1929 username with an authenticator, else
+ *     client address), both directions of all the user's relays together; 0 (the default) for no
+ *     limit; at most {@value #MAX_BANDWIDTH}
+ * @param bandwidthBurst the user's bucket size in bytes; 0 means the rate (one second's worth).
+ *     Reads are capped at the tokens there are, so any burst works; at most {@value #MAX_BANDWIDTH}
  */
 public record NioServerConfig(
     List<ListenerConfig> listeners,
@@ -55,7 +60,12 @@ public record NioServerConfig(
     Optional<Authenticator> authenticator,
     ServerEvents events,
     ClientPolicy clientPolicy,
-    ClientLimits clientLimits) {
+    ClientLimits clientLimits,
+    long bandwidthRate,
+    long bandwidthBurst) {
+
+  /** The largest bandwidth rate or burst: 1 TiB (per second). */
+  public static final long MAX_BANDWIDTH = 1L << 40;
 
   /** The default relay buffer size: 64 KiB. */
   public static final int DEFAULT_BUFFER_SIZE = 64 * 1024;
@@ -105,6 +115,12 @@ public record NioServerConfig(
         bulkBufferSize == 0
             || (bulkBufferSize >= MIN_BUFFER_SIZE && bulkBufferSize <= MAX_BUFFER_SIZE),
         "bulkBufferSize must be 0 (off) or 1 KiB to 16 MiB");
+    check(
+        bandwidthRate >= 0 && bandwidthRate <= MAX_BANDWIDTH,
+        "bandwidthRate must be 0 (off) to 1 TiB");
+    check(
+        bandwidthBurst >= 0 && bandwidthBurst <= MAX_BANDWIDTH,
+        "bandwidthBurst must be 0 (the rate) to 1 TiB");
     check(maxConnections >= 1, "maxConnections must be at least 1");
     check(backlog >= 1, "backlog must be at least 1");
     check(isWithin(socksTimeout, false), "socksTimeout must be positive, at most a day");
@@ -118,6 +134,11 @@ public record NioServerConfig(
   /** Returns a builder with every default and no listener. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** Returns the bucket size in effect: the burst, or the rate when the burst is 0. */
+  public long effectiveBandwidthBurst() {
+    return bandwidthBurst == 0 ? bandwidthRate : bandwidthBurst;
   }
 
   private static boolean isWithin(Duration d, boolean zeroAllowed) {
@@ -148,6 +169,8 @@ public record NioServerConfig(
     private ServerEvents events = ServerEvents.NONE;
     private ClientPolicy clientPolicy = ClientPolicy.ADMIT_ALL;
     private ClientLimits clientLimits = ClientLimits.off();
+    private long bandwidthRate;
+    private long bandwidthBurst;
 
     private Builder() {}
 
@@ -255,7 +278,21 @@ public record NioServerConfig(
           authenticator,
           events,
           clientPolicy,
-          clientLimits);
+          clientLimits,
+          bandwidthRate,
+          bandwidthBurst);
+    }
+
+    /**
+     * Sets the per-user bandwidth limit (default none).
+     *
+     * @param rate bytes per second, 0 for none
+     * @param burst the bucket size, 0 for the rate
+     */
+    public Builder bandwidth(long rate, long burst) {
+      this.bandwidthRate = rate;
+      this.bandwidthBurst = burst;
+      return this;
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.socksgate.transport.nio;
 
 import dev.socksgate.core.session.StreamService;
 import dev.socksgate.transport.nio.internal.Acceptor;
+import dev.socksgate.transport.nio.internal.BandwidthBuckets;
 import dev.socksgate.transport.nio.internal.ChannelIo;
 import dev.socksgate.transport.nio.internal.Closing;
 import dev.socksgate.transport.nio.internal.EventLoop;
@@ -102,7 +103,11 @@ public final class NioSocksServer implements AutoCloseable {
                   io,
                   config.clientPolicy(),
                   config.clientLimits(),
-                  nanoClock));
+                  nanoClock,
+                  new BandwidthBuckets(
+                      new BandwidthBuckets.Limits(
+                          config.bandwidthRate(), config.effectiveBandwidthBurst()),
+                      System::nanoTime)));
       ctx = c;
       for (int i = 0; i < config.listeners().size(); i++) {
         bind(loops[i % loops.length], config.listeners().get(i), c);

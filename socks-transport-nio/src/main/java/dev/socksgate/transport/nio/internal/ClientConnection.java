@@ -250,7 +250,7 @@ final class ClientConnection implements Endpoint.Handler {
     loop.cancel(timer);
     StreamRequest r = replying.request();
     ctx.notify(ev -> ev.streamOpened(r));
-    Relay.start(ctx, loop, info, slots, client, replying.exit());
+    Relay.start(ctx, loop, info, slots, r, client, replying.exit());
   }
 
   private void onTimer() {

@@ -1,10 +1,15 @@
 package dev.socksgate.transport.nio.internal;
 
 import dev.socksgate.core.model.ClientInfo;
+import dev.socksgate.core.model.Credentials;
+import dev.socksgate.core.model.StreamRequest;
 import dev.socksgate.transport.nio.NioExit;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +37,9 @@ final class Relay implements Endpoint.Handler {
   private final Endpoint exit;
   private final RelayPipe up;
   private final RelayPipe down;
+  private final Optional<TokenBucket> bucket; // --bandwidth-rate: the user's, shared
+  private final @Nullable Deadline upResume; // only with a bucket
+  private final @Nullable Deadline downResume;
   private long lastActivity;
   private boolean closed;
 
@@ -40,6 +48,7 @@ final class Relay implements Endpoint.Handler {
       EventLoop loop,
       ClientInfo info,
       Admission slots,
+      StreamRequest request,
       Endpoint client,
       NioExit exitHandle)
       throws IOException {
@@ -57,6 +66,28 @@ final class Relay implements Endpoint.Handler {
     this.down = new RelayPipe(exit, client, pool, bulk);
     up.reverse(down);
     down.reverse(up);
+    this.bucket = ctx.settings().bandwidth().acquire(bandwidthUser(ctx, info, request));
+    if (bucket.isPresent()) {
+      up.limit(bucket.get());
+      down.limit(bucket.get());
+      upResume = new Deadline(() -> resume(up));
+      downResume = new Deadline(() -> resume(down));
+    } else {
+      upResume = null;
+      downResume = null;
+    }
+  }
+
+  /**
+   * Whose bandwidth bucket a relay takes from: the RFC 1929 username when an authenticator checks
+   * them, else the client's address (IPv6: the whole address, not its /64).
+   */
+  static String bandwidthUser(ServerContext ctx, ClientInfo info, StreamRequest request) {
+    if (ctx.settings().authenticator().isPresent()
+        && request.credentials() instanceof Credentials.UsernamePassword up) {
+      return "user:" + new String(up.username(), StandardCharsets.ISO_8859_1);
+    }
+    return "addr:" + info.remote().getAddress().getHostAddress();
   }
 
   /**
@@ -68,12 +99,13 @@ final class Relay implements Endpoint.Handler {
       EventLoop loop,
       ClientInfo info,
       Admission slots,
+      StreamRequest request,
       Endpoint client,
       NioExit exitHandle) {
     assert loop.inEventLoop();
     Relay r;
     try {
-      r = new Relay(ctx, loop, info, slots, client, exitHandle);
+      r = new Relay(ctx, loop, info, slots, request, client, exitHandle);
     } catch (IOException | RuntimeException e) {
       exitHandle.close();
       closeClient(ctx, info, slots, client);
@@ -100,14 +132,34 @@ final class Relay implements Endpoint.Handler {
     if (closed) {
       return;
     }
+    RelayPipe p = e == client ? up : down;
     int n;
     try {
-      n = (e == client ? up : down).onReadable();
+      n = p.onReadable();
     } catch (IOException ex) {
       failed(ex);
       return;
     }
+    if (p.isThrottled()) { // never true without a bandwidth limit
+      suspend(p);
+    }
     after(n);
+  }
+
+  /** The user's bucket is empty: {@code p} reads again when enough tokens are back. */
+  private void suspend(RelayPipe p) {
+    Deadline d = p == up ? upResume : downResume;
+    if (d != null && !d.isScheduled()) {
+      loop.schedule(d, p.resumeNanos());
+    }
+  }
+
+  private void resume(RelayPipe p) {
+    if (closed) {
+      return;
+    }
+    p.resume();
+    after(0);
   }
 
   @Override
@@ -182,6 +234,11 @@ final class Relay implements Endpoint.Handler {
     }
     closed = true;
     loop.cancel(idle);
+    if (upResume != null && downResume != null) {
+      loop.cancel(upResume);
+      loop.cancel(downResume);
+    }
+    bucket.ifPresent(b -> ctx.settings().bandwidth().release(b));
     up.release();
     down.release();
     exit.close();

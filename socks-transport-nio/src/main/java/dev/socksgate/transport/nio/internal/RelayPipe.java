@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>Backpressure by read suspension (Netty {@code HexDumpProxy}): while bytes wait for {@code
  *       dst}, {@link #wantsRead()} is false and {@link #wantsWrite()} true; the relay turns that
  *       into interest ops ({@code OP_WRITE} only while a write is incomplete).
+ *   <li>Bandwidth (when the user has a {@link TokenBucket}): a read is capped at the tokens the
+ *       bucket holds and charged what it read; with none left the direction is {@linkplain
+ *       #isThrottled() throttled} (no read interest) until the relay's deadline resumes it.
  *   <li>Half-close: EOF from {@code src} is passed on as {@code dst.shutdownOutput()} once every
  *       buffered byte is written; the direction is then {@link #isDone()}.
  * </ul>
@@ -42,6 +45,8 @@ final class RelayPipe {
   private boolean streaming; // the last read returned at least a whole small buffer's worth
   private boolean eof;
   private boolean done;
+  private @Nullable TokenBucket bucket; // the user's bandwidth limit, if one is set
+  private boolean throttled; // the bucket was empty: no read until the relay resumes this
 
   /**
    * Creates one direction.
@@ -73,8 +78,32 @@ final class RelayPipe {
     }
   }
 
+  /** Takes every read's bytes from {@code bucket} (the user's bandwidth limit). */
+  void limit(TokenBucket bucket) {
+    this.bucket = bucket;
+  }
+
   boolean wantsRead() {
-    return !held.hasRemaining() && !eof;
+    return !held.hasRemaining() && !eof && !throttled;
+  }
+
+  /** Returns true while reads are suspended because the bandwidth bucket was empty. */
+  boolean isThrottled() {
+    return throttled;
+  }
+
+  /**
+   * Returns how long to suspend reads: until the bucket holds a relay buffer's worth of tokens (or
+   * its burst, if smaller), at least 1 ns.
+   */
+  long resumeNanos() {
+    TokenBucket t = bucket;
+    return t == null ? 1 : Math.max(1, t.nanosUntil(pool.bufferSize()));
+  }
+
+  /** Lets reads go on after a suspension; the relay then sets the interest ops again. */
+  void resume() {
+    throttled = false;
   }
 
   boolean wantsWrite() {
@@ -96,12 +125,28 @@ final class RelayPipe {
     for (int i = 0; i < READS_PER_EVENT && wantsRead(); i++) {
       BufferPool from = streaming && bulk.hasRoom() ? bulk : pool;
       ByteBuffer b = from.acquire();
+      long granted = 0;
+      TokenBucket t = bucket;
+      if (t != null) {
+        granted = t.take(b.remaining());
+        if (granted == 0) {
+          from.release(b);
+          throttled = true; // the relay schedules the resumption
+          return total;
+        }
+        if (granted < b.remaining()) {
+          b.limit((int) granted); // read no more than the tokens cover (the pool clears it)
+        }
+      }
       int n;
       try {
         n = src.read(b);
       } catch (IOException e) {
         from.release(b);
         throw e;
+      }
+      if (t != null) {
+        t.refund(granted - Math.max(n, 0));
       }
       streaming = n >= pool.bufferSize();
       if (n <= 0) {

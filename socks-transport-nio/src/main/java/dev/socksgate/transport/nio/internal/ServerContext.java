@@ -66,6 +66,7 @@ public final class ServerContext {
    * @param clientLimits live connections per client address and per user
    * @param nanoClock the time handshakes are aged by for shedding ({@code System::nanoTime}; tests
    *     pass a fake clock)
+   * @param bandwidth the per-user bandwidth buckets (limits off: no bucket, no cost)
    */
   public record Settings(
       HandshakeOptions handshake,
@@ -80,7 +81,8 @@ public final class ServerContext {
       ChannelIo io,
       ClientPolicy clientPolicy,
       ClientLimits clientLimits,
-      LongSupplier nanoClock) {}
+      LongSupplier nanoClock,
+      BandwidthBuckets bandwidth) {}
 
   /** Creates the context of a server running on {@code loops}. */
   public ServerContext(EventLoop[] loops, StreamService<NioExit> service, Settings settings) {

@@ -77,7 +77,8 @@ class AcceptorBackoffTest {
                   ChannelIo.DIRECT,
                   ClientPolicy.ADMIT_ALL,
                   ClientLimits.off(),
-                  System::nanoTime));
+                  System::nanoTime,
+                  new BandwidthBuckets(BandwidthBuckets.Limits.OFF, System::nanoTime)));
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       listener.configureBlocking(false);
       loop.execute(

@@ -61,7 +61,8 @@ class AcceptorCloseTest {
                   ChannelIo.DIRECT,
                   ClientPolicy.ADMIT_ALL,
                   ClientLimits.off(),
-                  System::nanoTime));
+                  System::nanoTime,
+                  new BandwidthBuckets(BandwidthBuckets.Limits.OFF, System::nanoTime)));
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       listener.configureBlocking(false);
       InetSocketAddress local = (InetSocketAddress) listener.getLocalAddress();
