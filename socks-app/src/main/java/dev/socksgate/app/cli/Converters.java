@@ -81,6 +81,21 @@ final class Converters {
     return d.toSeconds() + " s";
   }
 
+  /** A byte count from 0 to {@code max} (a plain whole number; no suffixes). */
+  static Function<String, Long> bytes(long max) {
+    return text -> {
+      String t = text.strip();
+      if (t.isEmpty() || t.length() > 19 || !t.matches("[0-9]+")) {
+        throw new IllegalArgumentException("'" + text + "' is not a byte count");
+      }
+      long n = Long.parseLong(t);
+      if (n > max) {
+        throw new IllegalArgumentException("must be 0 to " + max + ", not " + text);
+      }
+      return n;
+    };
+  }
+
   private static long number(String text) {
     String t = text.strip();
     if (t.isEmpty() || t.length() > 11 || !t.matches("-?[0-9]+")) {

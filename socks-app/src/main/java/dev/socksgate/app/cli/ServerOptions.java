@@ -128,6 +128,33 @@ final class ServerOptions {
                   + " `--buffer-size` also turns them off.")
           .build();
 
+  static final Option<Long> BANDWIDTH_RATE =
+      Option.value("bandwidth-rate", "BYTES", Converters.bytes(NioServerConfig.MAX_BANDWIDTH))
+          .byDefault("0")
+          .reloadable()
+          .help(
+              "Bytes per second per user, both directions of all the user's connections"
+                  + " together. 0 (the default) for no limit.")
+          .details(
+              "A user is the RFC 1929 username when --auth-file is set, else the client's"
+                  + " address (an IPv6 client's whole address, not its /64). A token bucket of"
+                  + " --bandwidth-burst bytes refills at this rate; a relay direction that"
+                  + " finds it empty stops reading until enough tokens are back. Tor's"
+                  + " BandwidthRate limits the whole relay instead, so it is not the same option.")
+          .build();
+
+  static final Option<Long> BANDWIDTH_BURST =
+      Option.value("bandwidth-burst", "BYTES", Converters.bytes(NioServerConfig.MAX_BANDWIDTH))
+          .byDefault("0")
+          .reloadable()
+          .help(
+              "Bucket size per user in bytes: how much may go at once after a quiet spell. 0"
+                  + " (the default) means one second's worth, the rate.")
+          .details(
+              "Any size works: a read is capped at the tokens the bucket holds, so a burst"
+                  + " smaller than --buffer-size only makes reads smaller.")
+          .build();
+
   static final Option<Boolean> SAFE_SOCKS =
       Option.bool("safe-socks")
           .tor("SafeSocks")
@@ -297,6 +324,8 @@ final class ServerOptions {
           LOOPS,
           BUFFER_SIZE,
           BULK_BUFFER_SIZE,
+          BANDWIDTH_RATE,
+          BANDWIDTH_BURST,
           SAFE_SOCKS,
           TEST_SOCKS,
           SAFE_LOGGING,
@@ -349,7 +378,9 @@ final class ServerOptions {
           SocksPolicy.parse(o.all(SOCKS_POLICY)),
           ExitPolicy.parse(o.all(EXIT_POLICY), o.find(UPSTREAM).isEmpty()),
           o.get(MAX_CONNECTIONS_PER_ADDRESS),
-          o.get(MAX_CONNECTIONS_PER_USER));
+          o.get(MAX_CONNECTIONS_PER_USER),
+          o.get(BANDWIDTH_RATE),
+          o.get(BANDWIDTH_BURST));
     } catch (IllegalArgumentException e) {
       throw new UsageException(String.valueOf(e.getMessage()));
     }

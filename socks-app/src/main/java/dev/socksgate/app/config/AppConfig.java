@@ -36,6 +36,8 @@ import java.util.Optional;
  * @param exitPolicy Tor's ExitPolicy, with host names: which destinations are allowed
  * @param maxConnectionsPerAddress live connections per client address (IPv6: per /64); 0 = off
  * @param maxConnectionsPerUser live authenticated connections per auth-file user; 0 = off
+ * @param bandwidthRate bytes per second per user (username or client address); 0 for no limit
+ * @param bandwidthBurst the per-user bucket size in bytes; 0 for the rate
  */
 public record AppConfig(
     List<SocksPortSpec> listeners,
@@ -59,7 +61,9 @@ public record AppConfig(
     SocksPolicy socksPolicy,
     ExitPolicy exitPolicy,
     int maxConnectionsPerAddress,
-    int maxConnectionsPerUser) {
+    int maxConnectionsPerUser,
+    long bandwidthRate,
+    long bandwidthBurst) {
 
   /** Validates the fields. */
   public AppConfig {
@@ -78,6 +82,9 @@ public record AppConfig(
     exitBind = List.copyOf(exitBind);
     Objects.requireNonNull(socksPolicy, "socksPolicy");
     Objects.requireNonNull(exitPolicy, "exitPolicy");
+    if (bandwidthRate < 0 || bandwidthBurst < 0) {
+      throw new IllegalArgumentException("--bandwidth-rate and --bandwidth-burst must be >= 0");
+    }
     if (upstream.isPresent() && !exitBind.isEmpty()) {
       throw new IllegalArgumentException("--exit-bind applies to the direct exit, not --upstream");
     }

@@ -56,6 +56,7 @@ public final class TransportModule extends AbstractModule {
             .handshake(handshake)
             .clientPolicy(clientPolicy)
             .clientLimits(clientLimits)
+            .bandwidth(config.bandwidthRate(), config.bandwidthBurst())
             .events(events);
     authenticator.ifPresent(b::authenticator);
     for (ListenerConfig l : listeners(config.listeners())) {

@@ -54,6 +54,23 @@ class CliParserTest {
   }
 
   @Test
+  void bandwidth_offByDefault_bytesUpToTheTransportsLimit() throws Exception {
+    AppConfig off = run();
+    assertEquals(0, off.bandwidthRate());
+    assertEquals(0, off.bandwidthBurst());
+    AppConfig on = run("--bandwidth-rate", "1048576", "--bandwidth-burst", "65536");
+    assertEquals(1_048_576, on.bandwidthRate());
+    assertEquals(65_536, on.bandwidthBurst());
+    assertEquals(
+        NioServerConfig.MAX_BANDWIDTH,
+        run("--bandwidth-rate", "" + NioServerConfig.MAX_BANDWIDTH).bandwidthRate());
+    for (String bad : new String[] {"-1", "1k", "", "1099511627777", "99999999999999999999"}) {
+      assertThrows(UsageException.class, () -> run("--bandwidth-rate", bad), bad);
+      assertThrows(UsageException.class, () -> run("--bandwidth-burst", bad), bad);
+    }
+  }
+
+  @Test
   void noArguments_giveTheDocumentedDefaults() throws Exception {
     AppConfig c = run();
     assertEquals(List.of(SocksPortSpec.defaults()), c.listeners());
