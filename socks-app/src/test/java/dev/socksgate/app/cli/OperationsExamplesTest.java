@@ -30,7 +30,7 @@ class OperationsExamplesTest {
   @Test
   void everyExampleParses_andTheAllowlistDoesWhatItSays() throws Exception {
     List<String> blocks = examples();
-    assertEquals(4, blocks.size(), "the section's config examples: " + blocks);
+    assertEquals(5, blocks.size(), "the section's config examples: " + blocks);
     List<AppConfig> configs = new ArrayList<>();
     for (int i = 0; i < blocks.size(); i++) {
       Path file = dir.resolve("example" + i + ".conf");
@@ -55,6 +55,8 @@ class OperationsExamplesTest {
     assertTrue(caps.authFile().isPresent());
     assertEquals(7, configs.get(2).exitPolicy().rules().size());
     assertEquals(3, configs.get(3).exitPolicy().rules().size());
+    assertEquals(1 << 20, configs.get(4).bandwidthRate());
+    assertEquals(4 << 20, configs.get(4).bandwidthBurst());
   }
 
   /** The fenced blocks without a language between the section's heading and the next one. */
