@@ -38,6 +38,8 @@ public final class ReloadModule extends AbstractModule {
         "max-connections-per-address",
         c -> limits.perAddress().setLimit(c.maxConnectionsPerAddress()));
     a.put("max-connections-per-user", c -> limits.perUser().setLimit(c.maxConnectionsPerUser()));
+    a.put("bandwidth-rate", c -> server.bandwidth(c.bandwidthRate(), c.bandwidthBurst()));
+    a.put("bandwidth-burst", c -> server.bandwidth(c.bandwidthRate(), c.bandwidthBurst()));
     return new Reloader(
         startup, a, authenticator, users -> server.closeConnectionsOf(users::contains));
   }

@@ -138,7 +138,7 @@ class ReloaderTest {
   }
 
   @Test
-  void perClientCaps_areApplied_toTheServersLimits() throws Exception {
+  void perClientCapsAndBandwidth_areApplied_toTheServersLimits() throws Exception {
     Path users = dir.resolve("users");
     Files.writeString(users, "", StandardCharsets.UTF_8);
     Path config =
@@ -156,10 +156,14 @@ class ReloaderTest {
         "socks-port 127.0.0.1:0",
         "auth-file " + users,
         "max-connections-per-address 2",
-        "max-connections-per-user 3");
+        "max-connections-per-user 3",
+        "bandwidth-rate 65536");
     Reloader.Applied a =
         assertInstanceOf(Reloader.Applied.class, injector.getInstance(Reloader.class).reload());
-    assertEquals(List.of("max-connections-per-address", "max-connections-per-user"), a.applied());
+    assertEquals(
+        List.of("max-connections-per-address", "max-connections-per-user", "bandwidth-rate"),
+        a.applied());
+    assertEquals(List.of(), a.needsRestart());
     assertEquals(2, limits.perAddress().limit());
     assertEquals(3, limits.perUser().limit());
   }

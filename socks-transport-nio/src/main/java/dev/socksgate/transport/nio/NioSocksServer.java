@@ -54,6 +54,7 @@ public final class NioSocksServer implements AutoCloseable {
   private final List<Acceptor> acceptors = new ArrayList<>();
   private final List<InetSocketAddress> bound = new ArrayList<>();
   private State state = State.NEW; // guarded by this
+  private final BandwidthBuckets bandwidth;
   private @Nullable ServerContext ctx; // set by start
   private ChannelIo io = ChannelIo.DIRECT; // the transport's tests force partial I/O with it
   private LongSupplier nanoClock = System::nanoTime; // the transport's tests age handshakes with it
@@ -68,7 +69,28 @@ public final class NioSocksServer implements AutoCloseable {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.service = Objects.requireNonNull(service, "service");
     this.config = Objects.requireNonNull(config, "config");
+    this.bandwidth =
+        new BandwidthBuckets(
+            new BandwidthBuckets.Limits(config.bandwidthRate(), config.effectiveBandwidthBurst()),
+            System::nanoTime);
     transport.claim();
+  }
+
+  /**
+   * Changes the per-user bandwidth limit (a reload): running relays use the new rate and burst from
+   * their next read, and a rate of 0 frees them; a limit turned on where it was off applies to the
+   * relays opened after this call. The same ranges as {@link NioServerConfig.Builder#bandwidth}.
+   *
+   * @param rate bytes per second per user, 0 for none
+   * @param burst the bucket size in bytes, 0 for the rate
+   * @throws IllegalArgumentException if either is out of range
+   */
+  public void bandwidth(long rate, long burst) {
+    long max = NioServerConfig.MAX_BANDWIDTH;
+    if (rate < 0 || rate > max || burst < 0 || burst > max) {
+      throw new IllegalArgumentException("bandwidth out of range: " + rate + ", " + burst);
+    }
+    bandwidth.limits(rate, burst == 0 ? rate : burst);
   }
 
   /**
@@ -104,10 +126,7 @@ public final class NioSocksServer implements AutoCloseable {
                   config.clientPolicy(),
                   config.clientLimits(),
                   nanoClock,
-                  new BandwidthBuckets(
-                      new BandwidthBuckets.Limits(
-                          config.bandwidthRate(), config.effectiveBandwidthBurst()),
-                      System::nanoTime)));
+                  bandwidth));
       ctx = c;
       for (int i = 0; i < config.listeners().size(); i++) {
         bind(loops[i % loops.length], config.listeners().get(i), c);
