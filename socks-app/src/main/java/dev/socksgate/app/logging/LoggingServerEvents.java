@@ -69,51 +69,59 @@ public final class LoggingServerEvents implements ServerEvents {
 
   @Override
   public void connectionRefusedByPolicy(InetSocketAddress listener, InetSocketAddress client) {
-    long n = policyRefusals.record();
-    if (n > 0) {
-      LOG.info(
-          "--socks-policy refused {} connection(s) on {} since the last report; the latest from {}",
-          n,
-          listener,
-          safeLogging.of(client.getAddress().getHostAddress()));
-    }
+    throttled(
+        policyRefusals,
+        false,
+        "--socks-policy refused {} connection(s) on " + listener + " since the last report",
+        client);
   }
 
   @Override
   public void connectionRefusedByAddressLimit(
       InetSocketAddress listener, InetSocketAddress client) {
-    long n = addressLimitRefusals.record();
-    if (n > 0) {
-      LOG.info(
-          "--max-connections-per-address closed {} connection(s) on {} since the last report;"
-              + " the latest from {}",
-          n,
-          listener,
-          safeLogging.of(client.getAddress().getHostAddress()));
-    }
+    throttled(
+        addressLimitRefusals,
+        false,
+        "--max-connections-per-address closed {} connection(s) on "
+            + listener
+            + " since the last report",
+        client);
   }
 
   @Override
   public void authenticationRefusedByUserLimit(ClientInfo client) {
-    long n = userLimitRefusals.record();
-    if (n > 0) {
-      LOG.info(
-          "--max-connections-per-user refused {} login(s) since the last report; the latest from"
-              + " {}",
-          n,
-          safeLogging.of(client.remote().getAddress().getHostAddress()));
-    }
+    throttled(
+        userLimitRefusals,
+        false,
+        "--max-connections-per-user refused {} login(s) since the last report",
+        client.remote());
   }
 
   @Override
   public void handshakeShed(ClientInfo client) {
-    long n = shedHandshakes.record();
-    if (n > 0) {
-      LOG.warn(
-          "at --max-connections: closed {} stalled handshake(s) since the last report to admit"
-              + " new clients; the latest from {}",
-          n,
-          safeLogging.of(client.remote().getAddress().getHostAddress()));
+    throttled(
+        shedHandshakes,
+        true,
+        "at --max-connections: closed {} stalled handshake(s) since the last report to admit new"
+            + " clients",
+        client.remote());
+  }
+
+  /**
+   * Logs {@code what} (whose one {@code {}} is the count) with the latest client, redacted, at most
+   * as often as {@code throttle} lets through.
+   */
+  private void throttled(
+      LogThrottle throttle, boolean warn, String what, InetSocketAddress latest) {
+    long n = throttle.record();
+    if (n == 0) {
+      return;
+    }
+    Object address = safeLogging.of(latest.getAddress().getHostAddress());
+    if (warn) {
+      LOG.warn(what + "; the latest from {}", n, address);
+    } else {
+      LOG.info(what + "; the latest from {}", n, address);
     }
   }
 
