@@ -9,7 +9,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +37,8 @@ final class Relay implements Endpoint.Handler {
   private final RelayPipe up;
   private final RelayPipe down;
   private final Optional<TokenBucket> bucket; // --bandwidth-rate: the user's, shared
-  private final @Nullable Deadline upResume; // only with a bucket
-  private final @Nullable Deadline downResume;
+  private final Deadline upResume; // scheduled only with a bucket
+  private final Deadline downResume;
   private long lastActivity;
   private boolean closed;
 
@@ -66,16 +65,14 @@ final class Relay implements Endpoint.Handler {
     this.down = new RelayPipe(exit, client, pool, bulk);
     up.reverse(down);
     down.reverse(up);
+    this.upResume = new Deadline(() -> resume(up));
+    this.downResume = new Deadline(() -> resume(down));
     this.bucket = ctx.settings().bandwidth().acquire(bandwidthUser(ctx, info, request));
-    if (bucket.isPresent()) {
-      up.limit(bucket.get());
-      down.limit(bucket.get());
-      upResume = new Deadline(() -> resume(up));
-      downResume = new Deadline(() -> resume(down));
-    } else {
-      upResume = null;
-      downResume = null;
-    }
+    bucket.ifPresent(
+        b -> {
+          up.limit(b);
+          down.limit(b);
+        });
   }
 
   /**
@@ -149,7 +146,7 @@ final class Relay implements Endpoint.Handler {
   /** The user's bucket is empty: {@code p} reads again when enough tokens are back. */
   private void suspend(RelayPipe p) {
     Deadline d = p == up ? upResume : downResume;
-    if (d != null && !d.isScheduled()) {
+    if (!d.isScheduled()) {
       loop.schedule(d, p.resumeNanos());
     }
   }
@@ -234,10 +231,8 @@ final class Relay implements Endpoint.Handler {
     }
     closed = true;
     loop.cancel(idle);
-    if (upResume != null && downResume != null) {
-      loop.cancel(upResume);
-      loop.cancel(downResume);
-    }
+    loop.cancel(upResume);
+    loop.cancel(downResume);
     bucket.ifPresent(b -> ctx.settings().bandwidth().release(b));
     up.release();
     down.release();

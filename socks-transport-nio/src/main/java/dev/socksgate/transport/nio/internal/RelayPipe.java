@@ -2,6 +2,7 @@ package dev.socksgate.transport.nio.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +46,7 @@ final class RelayPipe {
   private boolean streaming; // the last read returned at least a whole small buffer's worth
   private boolean eof;
   private boolean done;
-  private @Nullable TokenBucket bucket; // the user's bandwidth limit, if one is set
+  private Optional<TokenBucket> bucket = Optional.empty(); // the user's bandwidth limit
   private boolean throttled; // the bucket was empty: no read until the relay resumes this
 
   /**
@@ -80,7 +81,7 @@ final class RelayPipe {
 
   /** Takes every read's bytes from {@code bucket} (the user's bandwidth limit). */
   void limit(TokenBucket bucket) {
-    this.bucket = bucket;
+    this.bucket = Optional.of(bucket);
   }
 
   boolean wantsRead() {
@@ -97,8 +98,7 @@ final class RelayPipe {
    * its burst, if smaller), at least 1 ns.
    */
   long resumeNanos() {
-    TokenBucket t = bucket;
-    return t == null ? 1 : Math.max(1, t.nanosUntil(pool.bufferSize()));
+    return bucket.map(t -> Math.max(1, t.nanosUntil(pool.bufferSize()))).orElse(1L);
   }
 
   /** Lets reads go on after a suspension; the relay then sets the interest ops again. */
@@ -126,9 +126,9 @@ final class RelayPipe {
       BufferPool from = streaming && bulk.hasRoom() ? bulk : pool;
       ByteBuffer b = from.acquire();
       long granted = 0;
-      TokenBucket t = bucket;
-      if (t != null) {
-        granted = t.take(b.remaining());
+      boolean limited = bucket.isPresent();
+      if (limited) {
+        granted = bucket.get().take(b.remaining());
         if (granted == 0) {
           from.release(b);
           throttled = true; // the relay schedules the resumption
@@ -145,8 +145,8 @@ final class RelayPipe {
         from.release(b);
         throw e;
       }
-      if (t != null) {
-        t.refund(granted - Math.max(n, 0));
+      if (limited) {
+        bucket.get().refund(granted - Math.max(n, 0));
       }
       streaming = n >= pool.bufferSize();
       if (n <= 0) {
