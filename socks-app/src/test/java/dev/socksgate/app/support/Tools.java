@@ -28,7 +28,12 @@ public final class Tools {
   public enum Client {
     CURL("curl", "/usr/bin/curl", "curl"),
     TOR_RESOLVE("tor-resolve", "/usr/bin/tor-resolve", "tor"),
-    PYSOCKS("PySocks", "/usr/bin/python3", "python3-socks");
+    PYSOCKS("PySocks", "/usr/bin/python3", "python3-socks"),
+    PYTHON("python3", "/usr/bin/python3", "python3"),
+    PROMETHEUS("prometheus", "/usr/bin/prometheus", "prometheus"),
+    PROMTOOL("promtool", "/usr/bin/promtool", "prometheus"),
+    HAPROXY("haproxy", "/usr/sbin/haproxy", "haproxy"),
+    CHROMIUM("Chromium", "/usr/bin/chromium", "chromium");
 
     final String program;
     final String path;
