@@ -1,6 +1,7 @@
 package dev.socksgate.app.auth;
 
 import dev.socksgate.core.port.Authenticator;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -88,7 +89,7 @@ public final class FileAuthenticator implements Authenticator, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<Boolean> verify(byte[] username, byte[] password) {
+  public CompletionStage<Boolean> verify(InetAddress client, byte[] username, byte[] password) {
     ByteBuffer digest = ByteBuffer.wrap(digest(username, password));
     if (verified.contains(digest)) {
       return CompletableFuture.completedFuture(true);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,10 @@ class FileAuthenticatorTest {
   }
 
   private static boolean verify(FileAuthenticator a, String user, String pass) throws Exception {
-    return a.verify(user.getBytes(StandardCharsets.UTF_8), pass.getBytes(StandardCharsets.UTF_8))
+    return a.verify(
+            InetAddress.getLoopbackAddress(),
+            user.getBytes(StandardCharsets.UTF_8),
+            pass.getBytes(StandardCharsets.UTF_8))
         .toCompletableFuture()
         .get(30, TimeUnit.SECONDS);
   }
@@ -53,7 +57,7 @@ class FileAuthenticatorTest {
     AuthFile f = file(AuthFile.entry("u", PasswordHash.create(AuthFile.chars(pw), 1000)));
     try (FileAuthenticator a = new FileAuthenticator(f, 1)) {
       assertTrue(
-          a.verify("u".getBytes(StandardCharsets.UTF_8), pw)
+          a.verify(InetAddress.getLoopbackAddress(), "u".getBytes(StandardCharsets.UTF_8), pw)
               .toCompletableFuture()
               .get(30, TimeUnit.SECONDS));
     }

@@ -8,6 +8,7 @@ import dev.socksgate.app.auth.FileAuthenticator;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ class PasswdCommandTest {
     try (FileAuthenticator a = new FileAuthenticator(AuthFile.read(file), 1)) {
       assertTrue(
           a.verify(
+                  InetAddress.getLoopbackAddress(),
                   "alice".getBytes(StandardCharsets.UTF_8),
                   "s3cret".getBytes(StandardCharsets.UTF_8))
               .toCompletableFuture()

@@ -270,7 +270,10 @@ class ReloaderTest {
   }
 
   private static boolean verify(FileAuthenticator a, String user, String pass) throws Exception {
-    return a.verify(user.getBytes(StandardCharsets.UTF_8), pass.getBytes(StandardCharsets.UTF_8))
+    return a.verify(
+            InetAddress.getLoopbackAddress(),
+            user.getBytes(StandardCharsets.UTF_8),
+            pass.getBytes(StandardCharsets.UTF_8))
         .toCompletableFuture()
         .get(30, TimeUnit.SECONDS);
   }

@@ -1,6 +1,7 @@
 package dev.socksgate.core.fakes;
 
 import dev.socksgate.core.port.Authenticator;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class MapAuthenticator implements Authenticator {
   }
 
   @Override
-  public CompletionStage<Boolean> verify(byte[] username, byte[] password) {
+  public CompletionStage<Boolean> verify(InetAddress client, byte[] username, byte[] password) {
     byte[] expected = passwords.get(new String(username, StandardCharsets.ISO_8859_1));
     return CompletableFuture.completedFuture(
         expected != null && MessageDigest.isEqual(expected, password)); // constant time

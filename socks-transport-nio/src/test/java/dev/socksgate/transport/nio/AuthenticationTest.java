@@ -1,5 +1,7 @@
 package dev.socksgate.transport.nio;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.socksgate.codec.v5.Socks5AuthMethod;
 import dev.socksgate.codec.v5.Socks5Command;
 import dev.socksgate.codec.v5.Socks5Greeting;
@@ -7,9 +9,12 @@ import dev.socksgate.codec.v5.Socks5ReplyCode;
 import dev.socksgate.core.handshake.HandshakeOptions;
 import dev.socksgate.core.port.Authenticator;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -23,17 +28,19 @@ import org.junit.jupiter.api.Test;
 class AuthenticationTest {
 
   private static final ExecutorService SLOW = Executors.newSingleThreadExecutor();
+  private static final Map<String, InetAddress> SEEN = new ConcurrentHashMap<>();
   private static Harness harness;
   private static EchoOrigin echo;
 
   @BeforeAll
   static void start() throws IOException {
     Authenticator auth =
-        (user, password) ->
-            CompletableFuture.supplyAsync(
-                () ->
-                    Arrays.equals(user, bytes("alice")) && Arrays.equals(password, bytes("s3cret")),
-                SLOW);
+        (client, user, password) -> {
+          SEEN.put(new String(user, StandardCharsets.US_ASCII), client);
+          return CompletableFuture.supplyAsync(
+              () -> Arrays.equals(user, bytes("alice")) && Arrays.equals(password, bytes("s3cret")),
+              SLOW);
+        };
     harness =
         Harness.options()
             .config(b -> b.handshake(new HandshakeOptions(true, false)).authenticator(auth))
@@ -88,5 +95,16 @@ class AuthenticationTest {
       c.expect(new byte[] {5, (byte) 0xFF});
       c.expectClosedWithNothing();
     }
+  }
+
+  @Test
+  void authenticator_isToldTheClientAddress() throws IOException {
+    InetAddress source = InetAddress.getByName("127.0.0.2");
+    try (SocksClient c = SocksClient.connectFrom(source, harness.v4())) {
+      c.send(Wire.greetingWithPassword(), Wire.password("carol", "guess"));
+      c.expect(new byte[] {5, 2, 1, 1});
+      c.expectClosedWithNothing();
+    }
+    assertEquals(source, SEEN.get("carol"));
   }
 }

@@ -55,7 +55,7 @@ class RealClientsTest {
                 b ->
                     b.handshake(new HandshakeOptions(true, false))
                         .authenticator(
-                            (u, p) ->
+                            (client, u, p) ->
                                 CompletableFuture.completedFuture(
                                     Arrays.equals(u, "user".getBytes(StandardCharsets.US_ASCII))
                                         && Arrays.equals(

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class RevokedUserTest {
 
   private static final Authenticator AUTH =
-      (user, password) ->
+      (client, user, password) ->
           CompletableFuture.completedFuture(
               (Arrays.equals(user, bytes("alice")) || Arrays.equals(user, bytes("bob")))
                   && Arrays.equals(password, bytes("pw")));

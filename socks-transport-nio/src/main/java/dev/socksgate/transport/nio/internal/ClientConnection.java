@@ -178,7 +178,8 @@ final class ClientConnection implements Endpoint.Handler {
     } else if (step instanceof HandshakeStep.Verify v) {
       phase = new Verifying(in);
       String user = Admission.user(v.credentials().username());
-      Verification.start(ctx, v.credentials(), loop, ok -> onVerdict(ok, user));
+      Verification.start(
+          ctx, info.remote().getAddress(), v.credentials(), loop, ok -> onVerdict(ok, user));
     } else if (step instanceof HandshakeStep.Done d) {
       onRequest(in, d);
     } else if (step instanceof HandshakeStep.Failed f) {

@@ -2,6 +2,7 @@ package dev.socksgate.transport.nio.internal;
 
 import dev.socksgate.core.model.Credentials;
 import dev.socksgate.core.port.Authenticator;
+import java.net.InetAddress;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -10,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * Asks the authenticator about RFC 1929 credentials and hands the verdict back to the connection's
  * loop. No authenticator, a thrown exception or an exceptional completion all count as a refusal
- * (the {@code Authenticator} port's contract).
+ * (the {@code Authenticator} port's contract). The client's address goes along, so that the
+ * authenticator can be fair between clients.
  */
 final class Verification {
 
@@ -18,6 +20,7 @@ final class Verification {
 
   static void start(
       ServerContext ctx,
+      InetAddress client,
       Credentials.UsernamePassword credentials,
       EventLoop loop,
       Consumer<Boolean> onVerdict) {
@@ -27,7 +30,7 @@ final class Verification {
       stage = CompletableFuture.completedFuture(false);
     } else {
       try {
-        stage = authenticator.get().verify(credentials.username(), credentials.password());
+        stage = authenticator.get().verify(client, credentials.username(), credentials.password());
       } catch (RuntimeException e) {
         stage = CompletableFuture.failedFuture(e);
       }
