@@ -1,6 +1,7 @@
 package dev.socksgate.app.auth;
 
 import dev.socksgate.core.port.Authenticator;
+import dev.socksgate.core.port.TimeSource;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -10,18 +11,21 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Verifies RFC 1929 credentials against an {@link AuthFile}, on its own small bounded pool so the
- * event loops never run a key-derivation function. Unknown users cost the same work as known ones.
- * Credentials verified once are remembered (as a SHA-256 digest, at most {@value #CACHE_SIZE}) so a
- * client reconnecting with the same password does not pay PBKDF2 again.
+ * Verifies RFC 1929 credentials against an {@link AuthFile}, on its own small pool so the event
+ * loops never run a key-derivation function. Unknown users cost the same work as known ones (a
+ * decoy hash). Credentials verified once are remembered (as a SHA-256 digest, at most {@value
+ * #CACHE_SIZE}) so a client reconnecting with the same password does not pay PBKDF2 again.
+ *
+ * <p>Under attack the pool is shared fairly ({@link FairVerifier}, {@link VerificationScheduler}):
+ * client addresses take turns, each has at most {@value VerificationScheduler#PER_ADDRESS_LIMIT}
+ * attempts pending (more are refused at once, without a hash), all together at most {@value
+ * #QUEUE_LIMIT} waiting, and an address that keeps failing waits longer and longer ({@link
+ * FailureBackOff}). A right password from such an address is still accepted when its turn comes.
+ * Every attempt is reported to {@link AuthEvents}.
  *
  * <p>Thread-safe. {@link #replace} swaps the file on reload: verifications from then on use the new
  * entries, and the remembered credentials are forgotten. {@link #close()} stops the pool.
@@ -36,7 +40,8 @@ public final class FileAuthenticator implements Authenticator, AutoCloseable {
 
   private volatile AuthFile file; // replaced whole on reload
   private final PasswordHash decoy;
-  private final ThreadPoolExecutor pool;
+  private final AuthEvents events;
+  private final FairVerifier verifier;
   private final Set<ByteBuffer> verified =
       Collections.newSetFromMap(
           Collections.synchronizedMap(
@@ -49,23 +54,24 @@ public final class FileAuthenticator implements Authenticator, AutoCloseable {
                 }
               }));
 
-  /** Creates the authenticator with {@code threads} verification threads. */
+  /** Creates the authenticator with {@code threads} verification threads, reporting nowhere. */
   public FileAuthenticator(AuthFile file, int threads) {
+    this(file, threads, System::nanoTime, AuthEvents.NONE);
+  }
+
+  /**
+   * Creates the authenticator.
+   *
+   * @param file the users
+   * @param threads the verification threads
+   * @param time the clock of the failure back-off
+   * @param events told how every attempt ends
+   */
+  public FileAuthenticator(AuthFile file, int threads, TimeSource time, AuthEvents events) {
     this.file = file;
     this.decoy = PasswordHash.create("decoy".toCharArray(), file.decoyIterations());
-    this.pool =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            30,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE_LIMIT),
-            r -> {
-              Thread t = new Thread(r, "socksgate-auth");
-              t.setDaemon(true);
-              return t;
-            });
-    this.pool.allowCoreThreadTimeOut(true);
+    this.events = events;
+    this.verifier = new FairVerifier(threads, QUEUE_LIMIT, time, events);
   }
 
   /**
@@ -91,39 +97,39 @@ public final class FileAuthenticator implements Authenticator, AutoCloseable {
   @Override
   public CompletionStage<Boolean> verify(InetAddress client, byte[] username, byte[] password) {
     ByteBuffer digest = ByteBuffer.wrap(digest(username, password));
+    // Remembered credentials skip the queue and any back-off: they cost no CPU, and answering them
+    // at once only says "right", which the reply says anyway.
     if (verified.contains(digest)) {
+      events.attempt(AuthEvents.Outcome.ACCEPTED);
       return CompletableFuture.completedFuture(true);
     }
     byte[] user = username.clone();
     char[] pass = AuthFile.chars(password);
-    try {
-      AuthFile current = file;
-      return CompletableFuture.supplyAsync(
-          () -> {
-            boolean ok =
-                current
-                    .lookup(user)
-                    .map(h -> h.matches(pass))
-                    .orElseGet(
-                        () -> {
-                          decoy.matches(pass);
-                          return false;
-                        });
-            Arrays.fill(pass, '\0');
-            if (ok && file == current) { // not remembered across a replace
-              verified.add(digest);
-            }
-            return ok;
-          },
-          pool);
-    } catch (RejectedExecutionException e) {
-      return CompletableFuture.completedFuture(false);
-    }
+    AuthFile current = file;
+    return verifier.submit(
+        client,
+        digest,
+        () -> {
+          boolean ok =
+              current
+                  .lookup(user)
+                  .map(h -> h.matches(pass))
+                  .orElseGet(
+                      () -> {
+                        decoy.matches(pass);
+                        return false;
+                      });
+          Arrays.fill(pass, '\0');
+          if (ok && file == current) { // not remembered across a replace
+            verified.add(digest);
+          }
+          return ok;
+        });
   }
 
   @Override
   public void close() {
-    pool.shutdownNow();
+    verifier.close();
   }
 
   private static byte[] digest(byte[] username, byte[] password) {

@@ -52,6 +52,25 @@ class FileAuthenticatorTest {
   }
 
   @Test
+  void everyAttempt_isReportedOnce_rememberedOnesAsAccepted() throws Exception {
+    AuthFile f = file(AuthFile.entry("alice", PasswordHash.create("wonder".toCharArray(), 1000)));
+    java.util.List<AuthEvents.Outcome> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (FileAuthenticator a = new FileAuthenticator(f, 1, System::nanoTime, seen::add)) {
+      assertTrue(verify(a, "alice", "wonder"));
+      assertTrue(verify(a, "alice", "wonder"));
+      assertFalse(verify(a, "alice", "builder"));
+      assertFalse(verify(a, "carol", "wonder"));
+    }
+    assertEquals(
+        java.util.List.of(
+            AuthEvents.Outcome.ACCEPTED,
+            AuthEvents.Outcome.ACCEPTED,
+            AuthEvents.Outcome.REFUSED,
+            AuthEvents.Outcome.REFUSED),
+        seen);
+  }
+
+  @Test
   void nonAsciiPasswordBytes_matchTheEntryMadeFromTheSameBytes() throws Exception {
     byte[] pw = "päss".getBytes(StandardCharsets.UTF_8);
     AuthFile f = file(AuthFile.entry("u", PasswordHash.create(AuthFile.chars(pw), 1000)));
