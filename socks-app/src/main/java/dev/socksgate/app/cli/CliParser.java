@@ -8,17 +8,19 @@ import java.util.List;
 
 /**
  * Parses the command line (and the config file it names) into an {@link Invocation}, or runs the
- * subcommand it names ({@code passwd}, {@code bench}). Options on the command line win over the
- * file; a repeatable option given on the command line ({@code --socks-port}) replaces the file's
- * values instead of adding to them. One parser ({@link ArgParser}) over one set of declarations
- * ({@link ServerOptions}) serves the command line, the file, {@code --help} and the example config.
+ * subcommand it names ({@code passwd}, {@code bench}, {@code doctor}). Options on the command line
+ * win over the file; a repeatable option given on the command line ({@code --socks-port}) replaces
+ * the file's values instead of adding to them. One parser ({@link ArgParser}) over one set of
+ * declarations ({@link ServerOptions}) serves the command line, the file, {@code --help} and the
+ * example config.
  */
 public final class CliParser {
 
   private static final String DESCRIPTION =
       "A SOCKS4, SOCKS4a and SOCKS5 server that speaks Tor's SOCKS extensions. Subcommands:"
           + " 'passwd USERNAME' prints an --auth-file line; 'bench SCENARIO' measures a SOCKS5"
-          + " server ('socksgate passwd --help', 'socksgate bench --help').";
+          + " server; 'doctor --proxy ADDR:PORT' checks a SOCKS server for what clients need"
+          + " ('socksgate passwd --help', 'socksgate bench --help', 'socksgate doctor --help').";
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -48,6 +50,9 @@ public final class CliParser {
     }
     if (!list.isEmpty() && list.get(0).equals("bench")) {
       return new Invocation.Exit(BenchArguments.run(list.subList(1, list.size()), out, err));
+    }
+    if (!list.isEmpty() && list.get(0).equals("doctor")) {
+      return new Invocation.Exit(DoctorArguments.run(list.subList(1, list.size()), out, err));
     }
     ArgParser parser = new ArgParser(ServerOptions.ALL);
     ParsedOptions cli = parser.parse(list);
@@ -99,7 +104,8 @@ public final class CliParser {
         List.of(
             "socksgate [OPTION]...",
             "socksgate passwd [OPTION]... USERNAME",
-            "socksgate bench SCENARIO [OPTION]... [-- COMMAND...]"),
+            "socksgate bench SCENARIO [OPTION]... [-- COMMAND...]",
+            "socksgate doctor --proxy ADDR:PORT [OPTION]..."),
         DESCRIPTION,
         ServerOptions.ALL);
   }

@@ -190,6 +190,27 @@ class LayeringTest {
   }
 
   @Test
+  void theDoctorUsesOnlyTheClientApi() {
+    classes()
+        .that()
+        .resideInAPackage(ROOT + ".app.doctor..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            ROOT + ".app.doctor..",
+            ROOT + ".codec",
+            ROOT + ".codec.v4..",
+            ROOT + ".codec.v5..",
+            ROOT + ".core.handshake..",
+            ROOT + ".core.model..",
+            "java..")
+        .because(
+            "the doctor checks any SOCKS server as a client would (the core's ClientHandshake, the"
+                + " codec's client direction); it is a subcommand, not part of the server")
+        .check(ALL);
+  }
+
+  @Test
   void generalCodingRules() {
     GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING
         .because("logging goes through SLF4J")

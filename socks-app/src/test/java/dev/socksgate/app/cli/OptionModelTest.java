@@ -23,7 +23,7 @@ class OptionModelTest {
   private static final Path DOCS = Path.of("..", "docs", "configuration.md");
 
   private static final List<List<Option<?>>> COMMANDS =
-      List.of(ServerOptions.ALL, BenchArguments.ALL, PasswdCommand.ALL);
+      List.of(ServerOptions.ALL, BenchArguments.ALL, PasswdCommand.ALL, DoctorArguments.ALL);
 
   @Test
   void declarations_areUnique_andEveryDefaultParses() {

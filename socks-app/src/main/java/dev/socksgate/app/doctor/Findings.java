@@ -1,0 +1,27 @@
+package dev.socksgate.app.doctor;
+
+/**
+ * What the method-selection checks learnt about the server, for the checks whose verdict depends on
+ * it (see "What applies" in docs/operations.md). Used by the doctor's thread only.
+ */
+final class Findings {
+
+  private boolean requiresAuth;
+  private boolean takesNoAuth;
+
+  /** Records the server's answer to an offer of method 00 alone. */
+  void answeredNoAuthOffer(boolean granted) {
+    takesNoAuth = granted;
+    requiresAuth = !granted;
+  }
+
+  /** True when the server answered {@code FF} to an offer of {@code 00} alone. */
+  boolean requiresAuth() {
+    return requiresAuth;
+  }
+
+  /** True when the server chose {@code 00} when offered {@code 00} alone. */
+  boolean takesNoAuth() {
+    return takesNoAuth;
+  }
+}
