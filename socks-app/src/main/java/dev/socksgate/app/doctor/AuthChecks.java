@@ -35,10 +35,18 @@ final class AuthChecks {
     if (login.isEmpty()) {
       return Outcome.skip("no --user and --pass given");
     }
-    Conn c = p.open();
-    InetSocketAddress echo = origin.address(OriginMode.ECHO);
     Socks socks = new Socks(login);
-    socks.granted(c, socks.connect5(Socks.address(echo), echo.getPort()), false);
+    InetSocketAddress echo = origin.address(OriginMode.ECHO);
+    Conn c = p.open();
+    ClientHandshake.Step end =
+        c.handshake(socks.connect5(Socks.address(echo), echo.getPort()), false);
+    if (end instanceof ClientHandshake.Step.Failed f) {
+      // A refused request still means the credentials were accepted; the CONNECT checks say why
+      // the request was refused.
+      return f.failure() instanceof ClientFailure.Refused r
+          ? Outcome.pass("accepted; the CONNECT was then refused with " + Socks.code(r.reply()))
+          : Outcome.fail(socks.describe(f.failure()));
+    }
     return Outcome.pass("accepted; " + Socks.echo(c, "authenticated\n"));
   }
 
@@ -53,10 +61,14 @@ final class AuthChecks {
     ClientHandshake.Step end =
         c.handshake(socks.connect5(Socks.address(echo), echo.getPort()), false);
     if (end instanceof ClientHandshake.Step.Failed f) {
-      return f.failure() instanceof ClientFailure.AuthRejected
-          ? Outcome.pass("rejected with a failure status")
-          : Outcome.fail(socks.describe(f.failure()));
+      if (f.failure() instanceof ClientFailure.AuthRejected) {
+        return Outcome.pass("rejected with a failure status");
+      }
+      if (!(f.failure() instanceof ClientFailure.Refused)) {
+        return Outcome.fail(socks.describe(f.failure()));
+      }
     }
+    // Granted, or refused only at the request: either way the wrong password got through.
     return findings.takesNoAuth()
         ? Outcome.skip(
             "accepted: the server also takes method 00, so credentials do not gate access (Tor:"

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,51 @@ class DoctorTest {
               TIMEOUT);
       assertEquals(1, wrong.code(), wrong.out());
       wrong.assertLine("FAIL", "rfc1929.right", "rejected (RFC 1929)");
+    }
+  }
+
+  @Test
+  void credentialsForAServerThatTakesAny_skipTheWrongPasswordCheck() throws Exception {
+    // Without an auth file SocksGate, like Tor, takes method 00 and any credentials (they only
+    // select isolation): a wrong password getting through is then not a failure.
+    try (InProcessServer server = InProcessServer.start()) {
+      DoctorRun run =
+          DoctorRun.of(
+              "--proxy", server.proxy(), "--user", "bob", "--pass", "any", "--timeout", TIMEOUT);
+      assertEquals(0, run.code(), run.out());
+      assertOnly(run, Set.of("rfc1929.wrong"));
+      run.assertLine("SKIP", "rfc1929.wrong", "the server also takes method 00");
+      run.assertLine("PASS", "rfc1929.right", "accepted; granted");
+    }
+  }
+
+  @Test
+  void internalDestinationsRefused_failTheDestinationChecks_asTorWould() throws Exception {
+    // What a Tor SocksPort shows (docs/tor-reference.md §7, §8): loopback destinations refused
+    // with 01, the reverse lookup of 127.0.0.1 with 04, the protocol checks still PASS.
+    try (InProcessServer server = InProcessServer.start("--reject-internal-addresses")) {
+      DoctorRun run =
+          DoctorRun.of(
+              "--proxy", server.proxy(), "--user", "bob", "--pass", "any", "--timeout", TIMEOUT);
+      assertEquals(1, run.code(), run.out());
+      run.assertLine("FAIL", "socks5.ipv4", "refused with 01 general failure");
+      run.assertLine("FAIL", "socks4.connect", "refused with 5B rejected");
+      run.assertLine("FAIL", "refused.port", "refused with 01 general failure, not 05");
+      run.assertLine("FAIL", "tor.resolve_ptr", "refused with 04 host unreachable");
+      run.assertLine("FAIL", "halfclose.client", "refused with 01");
+      run.assertLine("PASS", "rfc1929.right", "accepted; the CONNECT was then refused with 01");
+      run.assertLine("SKIP", "rfc1929.wrong", "the server also takes method 00");
+      for (String protocol :
+          List.of(
+              "methods.00",
+              "methods.02",
+              "methods.00+02",
+              "refuse.connect_dir",
+              "refuse.bind",
+              "refuse.udp",
+              "http.answer")) {
+        assertEquals("PASS", run.verdicts().get(protocol), protocol + "\n" + run.out());
+      }
     }
   }
 
