@@ -1,6 +1,7 @@
 package dev.socksgate.codec;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.socksgate.codec.http.HttpRequestHead;
 import dev.socksgate.codec.v4.Socks4Reply;
 import dev.socksgate.codec.v4.Socks4Request;
 import dev.socksgate.codec.v5.PasswordAuthReply;
@@ -66,5 +67,10 @@ class DecoderFuzzTest {
   @FuzzTest(maxDuration = "10s")
   void socks5Reply(byte[] data) {
     DecoderOracle.check(data, Socks5Reply::decode, Socks5Reply::toBytes);
+  }
+
+  @FuzzTest(maxDuration = "10s")
+  void httpRequestHead(byte[] data) {
+    DecoderOracle.check(data, HttpRequestHead::decode, HttpRequestHead::toBytes);
   }
 }

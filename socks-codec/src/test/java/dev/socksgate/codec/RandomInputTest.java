@@ -2,6 +2,7 @@ package dev.socksgate.codec;
 
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.socksgate.codec.http.HttpRequestHead;
 import dev.socksgate.codec.v4.Socks4Reply;
 import dev.socksgate.codec.v4.Socks4Request;
 import dev.socksgate.codec.v5.PasswordAuthReply;
@@ -56,7 +57,12 @@ class RandomInputTest {
             PasswordAuthReply::toBytes),
         oracleCase(
             "Socks5Request", w -> w::socks5Request, Socks5Request::decode, Socks5Request::toBytes),
-        oracleCase("Socks5Reply", w -> w::socks5Reply, Socks5Reply::decode, Socks5Reply::toBytes));
+        oracleCase("Socks5Reply", w -> w::socks5Reply, Socks5Reply::decode, Socks5Reply::toBytes),
+        oracleCase(
+            "HttpRequestHead",
+            w -> w::httpRequestHead,
+            HttpRequestHead::decode,
+            HttpRequestHead::toBytes));
   }
 
   private static <T> DynamicTest oracleCase(

@@ -114,6 +114,26 @@ public final class RandomWire {
     return o.u16(values.port()).done();
   }
 
+  /**
+   * An HTTP/1.x request head (RFC 9112): a method, a CONNECT-style or origin-form target, a few
+   * header fields with random optional whitespace and obs-text, the empty line.
+   */
+  public byte[] httpRequestHead() {
+    String[] methods = {"CONNECT", "OPTIONS", "GET", "X-Custom"};
+    StringBuilder s = new StringBuilder(methods[random.nextInt(methods.length)]);
+    s.append(' ').append(random.nextBoolean() ? "example.com:443" : "[::1]:" + values.port());
+    s.append(random.nextBoolean() ? " HTTP/1.0\r\n" : " HTTP/1.1\r\n");
+    for (int n = random.nextInt(6); n > 0; n--) {
+      s.append(random.nextBoolean() ? "Host" : "Tor-Stream-Isolation").append(':');
+      s.append(random.nextBoolean() ? " " : "\t");
+      for (int k = random.nextInt(40); k > 0; k--) {
+        s.append((char) (0x21 + random.nextInt(0x5E)));
+      }
+      s.append(random.nextInt(4) == 0 ? "\u00e9 " : "").append("\r\n");
+    }
+    return s.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
   private Out address(Out o) {
     return switch (random.nextInt(3)) {
       case 0 -> o.u8(1).put(values.bytes(4));

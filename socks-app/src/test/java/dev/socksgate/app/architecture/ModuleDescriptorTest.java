@@ -89,7 +89,11 @@ class ModuleDescriptorTest {
   void codec() {
     ModuleDescriptor d = descriptor("dev.socksgate.codec");
     assertEquals(
-        Set.of("dev.socksgate.codec", "dev.socksgate.codec.v4", "dev.socksgate.codec.v5"),
+        Set.of(
+            "dev.socksgate.codec",
+            "dev.socksgate.codec.v4",
+            "dev.socksgate.codec.v5",
+            "dev.socksgate.codec.http"),
         exports(d));
     assertEquals(Map.of("org.jspecify", Set.of(STATIC)), requires(d));
     assertTrue(d.opens().isEmpty());

@@ -31,7 +31,12 @@ class ModuleDescriptorTest {
             .map(ModuleDescriptor.Exports::source)
             .collect(Collectors.toSet());
     assertEquals(
-        Set.of("dev.socksgate.codec", "dev.socksgate.codec.v4", "dev.socksgate.codec.v5"), exports);
+        Set.of(
+            "dev.socksgate.codec",
+            "dev.socksgate.codec.v4",
+            "dev.socksgate.codec.v5",
+            "dev.socksgate.codec.http"),
+        exports);
   }
 
   @Test
