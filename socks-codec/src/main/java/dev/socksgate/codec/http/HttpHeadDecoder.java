@@ -40,6 +40,7 @@ public final class HttpHeadDecoder {
   private int minorVersion;
   private final List<HttpField> fields = new ArrayList<>();
   private @Nullable CodecError error;
+  private boolean methodDone; // the request line's first SP has been seen
 
   /** Starts a decoder for one head. */
   public HttpHeadDecoder() {}
@@ -69,6 +70,14 @@ public final class HttpHeadDecoder {
       }
       if (afterCr) {
         return fail(CodecError.Reason.BAD_VALUE, "line-ending");
+      }
+      if (method == null && !methodDone && !HttpSyntax.isTchar(c)) {
+        // The method is a token: anything else before the first SP (a SOCKS greeting, a TLS
+        // ClientHello, a CR) is refused at once instead of waiting for a line end.
+        if (c != ' ' || scanned == lineStart) {
+          return fail(CodecError.Reason.BAD_VALUE, "request-line");
+        }
+        methodDone = true;
       }
       scanned++;
       if (scanned - lineStart > HttpLimits.MAX_LINE + 1) {

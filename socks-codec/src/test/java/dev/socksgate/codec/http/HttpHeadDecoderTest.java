@@ -128,6 +128,15 @@ class HttpHeadDecoderTest {
   }
 
   @Test
+  void aSocksGreetingOrTlsHello_isRefusedAtItsFirstByte() {
+    assertMalformed(
+        HttpRequestHead::decode, Hex.bytes("05 01 00"), Reason.BAD_VALUE, "request-line");
+    assertMalformed(
+        HttpRequestHead::decode, Hex.bytes("16 03 01 02 00"), Reason.BAD_VALUE, "request-line");
+    assertMalformed(HttpRequestHead::decode, wire("CONNECT\r"), Reason.BAD_VALUE, "request-line");
+  }
+
+  @Test
   void otherHttpVersions_areRefused() {
     for (String v : new String[] {"HTTP/2.0", "HTTP/1.2", "HTTP/0.9", "HTTP/1.10"}) {
       assertMalformed(

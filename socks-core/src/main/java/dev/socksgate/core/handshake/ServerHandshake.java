@@ -13,8 +13,10 @@ import dev.socksgate.codec.v5.Socks5Request;
 import dev.socksgate.core.handshake.HandshakeError.Kind;
 import dev.socksgate.core.model.ClientInfo;
 import dev.socksgate.core.model.Credentials;
+import dev.socksgate.core.model.ListenerProtocols;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The sans-IO server side of one SOCKS connection's handshake (Tor reference §1–§6
@@ -26,6 +28,11 @@ import java.util.Objects;
  * SOCKS4/4a, {@code 05} or {@code 01} SOCKS5 (greeting, RFC 1929 or request, by state), {@code G H
  * P C} the HTTP-resistance page, anything else a close with the reply the current version calls for
  * (none before a version is known).
+ *
+ * <p>On a listener that serves HTTP CONNECT ({@link ListenerProtocols}), a first byte that is an
+ * ASCII capital (an HTTP method's first letter) hands the connection to the HTTP CONNECT engine
+ * ({@link HttpConnectHandshake}), and on an HTTPTunnelPort every connection goes there; it returns
+ * the same steps.
  *
  * <p>Not thread-safe: one instance per connection, used by one thread at a time. Fused: after
  * {@link HandshakeStep.Done} or {@link HandshakeStep.Failed}, every call throws {@link
@@ -49,6 +56,7 @@ public final class ServerHandshake {
   private boolean passwordSelected; // the greeting's reply chose RFC 1929
   private boolean gotAuth;
   private Credentials credentials = Credentials.NONE;
+  private Optional<HttpConnectHandshake> http = Optional.empty();
 
   /** Starts a handshake for a client that connected through a listener. */
   public ServerHandshake(ClientInfo client, HandshakeOptions options) {
@@ -83,6 +91,12 @@ public final class ServerHandshake {
     if (phase != Phase.ACTIVE) {
       throw new IllegalStateException("handshake is " + phase);
     }
+    if (http.isEmpty() && startsHttp(in)) {
+      http = Optional.of(new HttpConnectHandshake(client, options));
+    }
+    if (http.isPresent()) {
+      return track(http.get().step(in));
+    }
     // Tor parses nothing before two bytes are buffered, whatever the first byte is.
     return switch (ProtocolDetector.detect(in)) {
       case NEED_MORE -> new HandshakeStep.NeedMore(ProtocolDetector.BYTES_NEEDED - in.remaining());
@@ -111,6 +125,9 @@ public final class ServerHandshake {
       throw new IllegalStateException("no verdict awaited: " + phase);
     }
     phase = Phase.ACTIVE;
+    if (http.isPresent()) {
+      return track(http.get().verdict(accepted));
+    }
     if (!accepted) {
       return fail(
           Kind.AUTH_FAILED,
@@ -118,6 +135,28 @@ public final class ServerHandshake {
           ReplyCodes.wrap(PasswordAuthReply.FAILURE.toBytes()));
     }
     return send(PasswordAuthReply.SUCCESS.toBytes());
+  }
+
+  private boolean startsHttp(ByteBuffer in) {
+    ListenerProtocols p = client.listener().protocols();
+    if (p == ListenerProtocols.HTTP) {
+      return true;
+    }
+    if (p == ListenerProtocols.SOCKS || version != 0 || !in.hasRemaining()) {
+      return false;
+    }
+    byte first = in.get(in.position());
+    return first >= 'A' && first <= 'Z';
+  }
+
+  /** Follows the HTTP engine's step with the phase it implies. */
+  private HandshakeStep track(HandshakeStep step) {
+    if (step instanceof HandshakeStep.Verify) {
+      phase = Phase.AWAITING_VERDICT;
+    } else if (step instanceof HandshakeStep.Done || step instanceof HandshakeStep.Failed) {
+      phase = Phase.FINISHED;
+    }
+    return step;
   }
 
   /** Tor's SOCKS5 branch ({@code handle_socks_message}): RFC 1929, greeting or request. */

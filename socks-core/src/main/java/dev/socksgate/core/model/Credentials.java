@@ -12,7 +12,10 @@ import java.util.Optional;
  * username without a password.
  */
 public sealed interface Credentials
-    permits Credentials.None, Credentials.Socks4UserId, Credentials.UsernamePassword {
+    permits Credentials.None,
+        Credentials.Socks4UserId,
+        Credentials.UsernamePassword,
+        Credentials.HttpIsolation {
 
   /** The one "no credentials" value. */
   None NONE = new None();
@@ -132,6 +135,63 @@ public sealed interface Credentials
     @Override
     public String toString() {
       return "UsernamePassword[<redacted>]";
+    }
+  }
+
+  /**
+   * The isolation inputs of an HTTP CONNECT request (torspec {@code http-connect}, "Isolation"):
+   * the first {@code Proxy-Authorization}, {@code Tor-Stream-Isolation} and {@code
+   * X-Tor-Stream-Isolation} values, each whole. An empty value counts as absent, as an empty SOCKS
+   * field does. As in C Tor, {@code Proxy-Authorization} is the isolation username; the isolation
+   * password is {@code X-Tor-Stream-Isolation} alone when only it is present (so a client keeps the
+   * key C Tor would give it), else both isolation headers, length-prefixed, so that the tuple of
+   * three stays distinct.
+   *
+   * @param proxyAuthorization the whole {@code Proxy-Authorization} value
+   * @param streamIsolation the {@code Tor-Stream-Isolation} value
+   * @param legacyStreamIsolation the {@code X-Tor-Stream-Isolation} value
+   */
+  record HttpIsolation(
+      Optional<String> proxyAuthorization,
+      Optional<String> streamIsolation,
+      Optional<String> legacyStreamIsolation)
+      implements Credentials {
+
+    /** Drops empty values: they are absent. */
+    public HttpIsolation {
+      proxyAuthorization = proxyAuthorization.filter(v -> !v.isEmpty());
+      streamIsolation = streamIsolation.filter(v -> !v.isEmpty());
+      legacyStreamIsolation = legacyStreamIsolation.filter(v -> !v.isEmpty());
+    }
+
+    @Override
+    public Optional<byte[]> isolationUsername() {
+      return proxyAuthorization.map(HttpIsolation::bytes);
+    }
+
+    @Override
+    public Optional<byte[]> isolationPassword() {
+      if (streamIsolation.isEmpty()) {
+        return legacyStreamIsolation.map(HttpIsolation::bytes);
+      }
+      byte[] a = bytes(streamIsolation.get());
+      byte[] b = legacyStreamIsolation.map(HttpIsolation::bytes).orElse(new byte[0]);
+      return Optional.of(
+          java.nio.ByteBuffer.allocate(8 + a.length + b.length)
+              .putInt(a.length)
+              .put(a)
+              .putInt(b.length)
+              .put(b)
+              .array());
+    }
+
+    private static byte[] bytes(String s) {
+      return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public String toString() {
+      return "HttpIsolation[<redacted>]";
     }
   }
 }

@@ -12,9 +12,15 @@ import java.util.Objects;
  *     forces this on when IsolateSOCKSAuth is off, and so does every constructor here
  * @param extendedErrors ExtendedErrors: proposal 304 reply codes replace the mapped REP in CONNECT
  *     failure replies
+ * @param protocols what the listener speaks: SOCKS (a SocksPort), SOCKS and HTTP CONNECT (a
+ *     SocksPort with the HTTPTunnel flag) or HTTP CONNECT only (an HTTPTunnelPort)
  */
 public record ListenerSettings(
-    IsolationFlags isolation, int sessionGroup, boolean preferNoAuth, boolean extendedErrors) {
+    IsolationFlags isolation,
+    int sessionGroup,
+    boolean preferNoAuth,
+    boolean extendedErrors,
+    ListenerProtocols protocols) {
 
   /**
    * Validates the fields and applies Tor's rule ({@code port_parse_config}): without
@@ -23,10 +29,22 @@ public record ListenerSettings(
    */
   public ListenerSettings {
     Objects.requireNonNull(isolation, "isolation");
+    Objects.requireNonNull(protocols, "protocols");
     if (sessionGroup < 0) {
       throw new IllegalArgumentException("sessionGroup must not be negative: " + sessionGroup);
     }
     preferNoAuth = preferNoAuth || !isolation.isolateSocksAuth();
+  }
+
+  /** A SOCKS-only listener (a SocksPort without HTTPTunnel). */
+  public ListenerSettings(
+      IsolationFlags isolation, int sessionGroup, boolean preferNoAuth, boolean extendedErrors) {
+    this(isolation, sessionGroup, preferNoAuth, extendedErrors, ListenerProtocols.SOCKS);
+  }
+
+  /** Returns these settings for a listener that speaks {@code p}. */
+  public ListenerSettings withProtocols(ListenerProtocols p) {
+    return new ListenerSettings(isolation, sessionGroup, preferNoAuth, extendedErrors, p);
   }
 
   /**

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param target the destination; for RESOLVE a name (or an address, answered at once), for
  *     RESOLVE_PTR an address
  * @param credentials what the client presented: a SOCKS4 user id only with SOCKS4/4a, a
- *     username/password only with SOCKS5
+ *     username/password only with SOCKS5, the isolation headers always and only with HTTP
  * @param protocol the protocol the request arrived in
  * @param client who asked, through which listener
  * @param safe false when the client gave only an IP address for CONNECT or RESOLVE (Tor's "unsafe
@@ -42,6 +42,15 @@ public record StreamRequest(
     }
     if (credentials instanceof Credentials.UsernamePassword && protocol != SocksProtocol.SOCKS5) {
       throw new IllegalArgumentException("RFC 1929 credentials on a SOCKS4 request");
+    }
+    if (credentials instanceof Credentials.Socks4UserId && protocol == SocksProtocol.HTTP) {
+      throw new IllegalArgumentException("a SOCKS4 user id on an HTTP request");
+    }
+    if ((credentials instanceof Credentials.HttpIsolation) != (protocol == SocksProtocol.HTTP)) {
+      throw new IllegalArgumentException("HTTP isolation headers belong to HTTP requests only");
+    }
+    if (protocol == SocksProtocol.HTTP && command != StreamCommand.CONNECT) {
+      throw new IllegalArgumentException("HTTP carries CONNECT only");
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.socksgate.core.policy;
 
 import dev.socksgate.core.model.Host;
-import dev.socksgate.core.model.SocksProtocol;
 import dev.socksgate.core.model.StreamCommand;
 import dev.socksgate.core.model.StreamFailure;
 import dev.socksgate.core.model.StreamRequest;
@@ -72,7 +71,7 @@ public record TorDestinationPolicy(
       return Optional.of(StreamFailure.PRIVATE_ADDRESS);
     }
     return refuseIf(
-        request.protocol() != SocksProtocol.SOCKS5 && host instanceof Host.Address a && a.isIpv6(),
+        request.protocol().version() == 4 && host instanceof Host.Address a && a.isIpv6(),
         StreamFailure.NOT_ALLOWED);
   }
 

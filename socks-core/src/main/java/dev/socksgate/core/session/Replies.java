@@ -5,6 +5,7 @@ import dev.socksgate.codec.SocksAddress;
 import dev.socksgate.codec.v4.Socks4Reply;
 import dev.socksgate.codec.v5.Socks5Reply;
 import dev.socksgate.codec.v5.Socks5ReplyCode;
+import dev.socksgate.core.handshake.HttpAnswers;
 import dev.socksgate.core.handshake.ReplyCodes;
 import dev.socksgate.core.model.SocksProtocol;
 import dev.socksgate.core.model.StreamCommand;
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The reply bytes of the use case (Tor reference §3 (docs/tor-reference.md), §7, §9), built from
- * {@link ReplyCodes}.
+ * {@link ReplyCodes}, and for HTTP CONNECT from {@link HttpAnswers}.
  */
 final class Replies {
 
@@ -25,6 +26,9 @@ final class Replies {
 
   /** CONNECT success: zero BND fields, ATYP by client family; SOCKS4 {@code 00 5A ...}. */
   static ByteBuffer connected(StreamRequest request) {
+    if (request.protocol() == SocksProtocol.HTTP) {
+      return HttpAnswers.tunnelEstablished();
+    }
     if (request.protocol() != SocksProtocol.SOCKS5) {
       return wrap(Socks4Reply.granted().toBytes());
     }
@@ -33,6 +37,9 @@ final class Replies {
 
   /** The failure reply for any command. */
   static ByteBuffer failure(StreamRequest request, StreamFailure failure) {
+    if (request.protocol() == SocksProtocol.HTTP) {
+      return HttpAnswers.failure(failure);
+    }
     if (request.protocol() != SocksProtocol.SOCKS5) {
       return ReplyCodes.socks4Rejected();
     }

@@ -3,7 +3,6 @@ package dev.socksgate.core.session;
 import dev.socksgate.codec.DomainName;
 import dev.socksgate.core.model.Host;
 import dev.socksgate.core.model.IsolationKey;
-import dev.socksgate.core.model.SocksProtocol;
 import dev.socksgate.core.model.StreamCommand;
 import dev.socksgate.core.model.StreamFailure;
 import dev.socksgate.core.model.StreamRequest;
@@ -161,7 +160,7 @@ public final class StreamService<E> {
    */
   private static Optional<InetAddress> pick(StreamRequest request, List<InetAddress> answers) {
     Optional<InetAddress> v4 = answers.stream().filter(a -> a instanceof Inet4Address).findFirst();
-    if (v4.isPresent() || request.protocol() != SocksProtocol.SOCKS5) {
+    if (v4.isPresent() || request.protocol().version() == 4) {
       return v4;
     }
     return answers.stream().findFirst();

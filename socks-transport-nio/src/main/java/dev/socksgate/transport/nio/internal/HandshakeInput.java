@@ -1,5 +1,6 @@
 package dev.socksgate.transport.nio.internal;
 
+import dev.socksgate.codec.http.HttpLimits;
 import dev.socksgate.core.handshake.HandshakeOptions;
 import dev.socksgate.core.handshake.HandshakeStep;
 import dev.socksgate.core.handshake.ServerHandshake;
@@ -11,11 +12,12 @@ import java.nio.ByteBuffer;
  * A client's handshake input: the bytes read so far and the core's engine that consumes them.
  *
  * <p>Bytes are read into a buffer borrowed from the loop's pool for the duration of one event (at
- * most {@link #CAPACITY} bytes of it are used) and the buffer is given back when the connection
- * returns to the loop ({@link #park()}). Only the bytes of a message split across reads are kept in
- * between, in a buffer of exactly their size: a connection waiting for its client, its
- * authenticator or its exit pins no read buffer, and a connection whose client sends whole messages
- * allocates none. What the engine left after the request becomes the request's early data.
+ * most {@link #CAPACITY} bytes of it are used, {@link #HTTP_CAPACITY} on a listener that serves
+ * HTTP CONNECT) and the buffer is given back when the connection returns to the loop ({@link
+ * #park()}). Only the bytes of a message split across reads are kept in between, in a buffer of
+ * exactly their size: a connection waiting for its client, its authenticator or its exit pins no
+ * read buffer, and a connection whose client sends whole messages allocates none. What the engine
+ * left after the request becomes the request's early data.
  *
  * <p>Confined to the connection's loop thread.
  */
@@ -24,10 +26,15 @@ final class HandshakeInput {
   // Larger than any single handshake message (an RFC 1929 request is at most 513 bytes, a SOCKS4
   // request at most 512), so "need more" with a full buffer cannot happen with a correct engine.
   static final int CAPACITY = 1024;
+  // An HTTP CONNECT head may take C Tor's 8 KiB (the codec refuses a longer one before the buffer
+  // is full), so a listener that serves HTTP reads up to that; a pool of smaller relay buffers
+  // lends none, and a heap buffer serves the event instead.
+  static final int HTTP_CAPACITY = HttpLimits.MAX_HEAD;
   private static final ByteBuffer NOTHING = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
   private final ServerHandshake engine;
   private final BufferPool pool;
+  private final int capacity;
   private ByteBuffer in = NOTHING; // the pool's buffer during an event (write mode), if borrowed
   private boolean borrowed; // in is the pool's: from the first read of an event until parked
   private ByteBuffer carry = NOTHING; // parked bytes of an incomplete message (read mode), if any
@@ -35,6 +42,7 @@ final class HandshakeInput {
   HandshakeInput(ClientInfo client, HandshakeOptions options, BufferPool pool) {
     this.engine = new ServerHandshake(client, options);
     this.pool = pool;
+    this.capacity = client.listener().protocols().http() ? HTTP_CAPACITY : CAPACITY;
   }
 
   /** Reads what the client sent; returns the count, or -1 at EOF. */
@@ -96,8 +104,8 @@ final class HandshakeInput {
 
   private ByteBuffer borrow() {
     if (!borrowed) {
-      ByteBuffer b = pool.acquire();
-      b.limit(CAPACITY);
+      ByteBuffer b = fromPool() ? pool.acquire() : ByteBuffer.allocate(capacity);
+      b.limit(capacity);
       if (carry.hasRemaining()) {
         b.put(carry);
         carry = NOTHING;
@@ -108,8 +116,14 @@ final class HandshakeInput {
     return in;
   }
 
+  private boolean fromPool() {
+    return pool.bufferSize() >= capacity;
+  }
+
   private void giveBack() {
-    pool.release(in);
+    if (fromPool()) {
+      pool.release(in);
+    }
     in = NOTHING;
     borrowed = false;
   }
