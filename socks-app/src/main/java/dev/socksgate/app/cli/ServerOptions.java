@@ -34,11 +34,25 @@ final class ServerOptions {
           .help(
               "A listener; repeat for more. Flags as Tor's SocksPort: IsolateClientAddr,"
                   + " IsolateSOCKSAuth, IsolateClientProtocol, IsolateDestPort, IsolateDestAddr,"
-                  + " SessionGroup=N, PreferSOCKSNoAuth, ExtendedErrors; a 'No' prefix negates.")
+                  + " SessionGroup=N, PreferSOCKSNoAuth, ExtendedErrors, HTTPTunnel; a 'No'"
+                  + " prefix negates.")
           .details(
               "`ADDR` is an IPv4 literal or an IPv6 literal in brackets (`[::1]:1080`), never a"
                   + " name. Port 0 takes any free port (the start-up log names it). Flags in"
                   + " [SocksPort flags](#socksport-flags).")
+          .build();
+
+  static final Option<SocksPortSpec> HTTP_TUNNEL_PORT =
+      Option.value("http-tunnel-port", "\"[ADDR:]PORT [Flag ...]\"", SocksPortSpec::parseHttpTunnel)
+          .repeatable("")
+          .otherwise("off")
+          .tor("HTTPTunnelPort")
+          .help(
+              "An HTTP CONNECT listener; repeat for more. The same address syntax and flags as"
+                  + " --socks-port.")
+          .details(
+              "Speaks HTTP CONNECT only (a `--socks-port` with the `HTTPTunnel` flag speaks both)."
+                  + " See [the HTTP tunnel](operations.md#the-http-connect-tunnel).")
           .build();
 
   static final Option<Duration> SOCKS_TIMEOUT =
@@ -315,6 +329,7 @@ final class ServerOptions {
   static final List<Option<?>> ALL =
       List.of(
           SOCKS_PORT,
+          HTTP_TUNNEL_PORT,
           SOCKS_TIMEOUT,
           CONNECT_TIMEOUT,
           IDLE_TIMEOUT,
@@ -351,7 +366,8 @@ final class ServerOptions {
    * @throws UsageException when the values do not fit together
    */
   static AppConfig toConfig(ParsedOptions o) throws UsageException {
-    List<SocksPortSpec> listeners = o.all(SOCKS_PORT);
+    List<SocksPortSpec> listeners = new java.util.ArrayList<>(o.all(SOCKS_PORT));
+    listeners.addAll(o.all(HTTP_TUNNEL_PORT)); // SocksPorts first, then HTTPTunnelPorts
     boolean loopbackOnly =
         listeners.stream().allMatch(l -> l.bind().getAddress().isLoopbackAddress());
     int processors = Runtime.getRuntime().availableProcessors();

@@ -1,6 +1,7 @@
 package dev.socksgate.app.config;
 
 import dev.socksgate.core.model.IsolationFlags;
+import dev.socksgate.core.model.ListenerProtocols;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Locale;
@@ -17,13 +18,17 @@ import java.util.OptionalInt;
  * @param sessionGroup the explicit SessionGroup, if given
  * @param preferNoAuth PreferSOCKSNoAuth as given (Tor also forces it when IsolateSOCKSAuth is off)
  * @param extendedErrors ExtendedErrors
+ * @param protocols what the listener speaks: SOCKS; SOCKS and HTTP CONNECT with the {@code
+ *     HTTPTunnel} flag; HTTP CONNECT alone for an {@code --http-tunnel-port} (Tor's HTTPTunnelPort,
+ *     {@link #parseHttpTunnel})
  */
 public record SocksPortSpec(
     InetSocketAddress bind,
     IsolationFlags isolation,
     OptionalInt sessionGroup,
     boolean preferNoAuth,
-    boolean extendedErrors) {
+    boolean extendedErrors,
+    ListenerProtocols protocols) {
 
   /** The default listener address when none is given. */
   public static final String DEFAULT_ADDRESS = "127.0.0.1";
@@ -39,6 +44,7 @@ public record SocksPortSpec(
     Objects.requireNonNull(bind, "bind");
     Objects.requireNonNull(isolation, "isolation");
     Objects.requireNonNull(sessionGroup, "sessionGroup");
+    Objects.requireNonNull(protocols, "protocols");
   }
 
   /** Returns the default listener: 127.0.0.1:1080 with Tor's default flags. */
@@ -62,7 +68,29 @@ public record SocksPortSpec(
       flags.apply(words[i]);
     }
     return new SocksPortSpec(
-        bind, flags.isolation(), flags.sessionGroup, flags.preferNoAuth, flags.extendedErrors);
+        bind,
+        flags.isolation(),
+        flags.sessionGroup,
+        flags.preferNoAuth,
+        flags.extendedErrors,
+        flags.httpTunnel ? ListenerProtocols.SOCKS_AND_HTTP : ListenerProtocols.SOCKS);
+  }
+
+  /**
+   * Parses an {@code --http-tunnel-port} value (Tor's HTTPTunnelPort): the same syntax and flags as
+   * a SocksPort; the listener speaks HTTP CONNECT only, whatever {@code HTTPTunnel} says.
+   *
+   * @throws IllegalArgumentException with a one-line message naming what is wrong
+   */
+  public static SocksPortSpec parseHttpTunnel(String value) {
+    SocksPortSpec s = parse(value);
+    return new SocksPortSpec(
+        s.bind,
+        s.isolation,
+        s.sessionGroup,
+        s.preferNoAuth,
+        s.extendedErrors,
+        ListenerProtocols.HTTP);
   }
 
   /** Parses {@code [ADDR:]PORT} (IPv6 in brackets); the address defaults to 127.0.0.1. */
@@ -116,6 +144,7 @@ public record SocksPortSpec(
     boolean destAddr;
     boolean preferNoAuth;
     boolean extendedErrors;
+    boolean httpTunnel;
     OptionalInt sessionGroup = OptionalInt.empty();
 
     void apply(String word) {
@@ -137,6 +166,7 @@ public record SocksPortSpec(
         case "isolatedestaddr" -> destAddr = on;
         case "prefersocksnoauth" -> preferNoAuth = on;
         case "extendederror" -> extendedErrors = on;
+        case "httptunnel" -> httpTunnel = on;
         default -> throw new IllegalArgumentException("unknown SocksPort flag: " + word);
       }
     }

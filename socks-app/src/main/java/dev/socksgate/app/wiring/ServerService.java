@@ -2,6 +2,7 @@ package dev.socksgate.app.wiring;
 
 import dev.socksgate.app.config.AppConfig;
 import dev.socksgate.app.config.SocksPortSpec;
+import dev.socksgate.core.model.ListenerProtocols;
 import dev.socksgate.transport.nio.NioSocksServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -102,6 +103,10 @@ final class ServerService implements Lifecycle.Service {
     flag(b, s.isolation().isolateDestAddr(), "IsolateDestAddr");
     flag(b, s.preferNoAuth(), "PreferSOCKSNoAuth");
     flag(b, s.extendedErrors(), "ExtendedErrors");
+    flag(b, s.protocols() == ListenerProtocols.SOCKS_AND_HTTP, "HTTPTunnel");
+    if (s.protocols() == ListenerProtocols.HTTP) {
+      b.insert(0, "HTTP CONNECT only, ");
+    }
     b.append(
         s.sessionGroup().isPresent()
             ? "SessionGroup=" + s.sessionGroup().getAsInt()

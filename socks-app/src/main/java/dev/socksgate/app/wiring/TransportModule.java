@@ -91,7 +91,8 @@ public final class TransportModule extends AbstractModule {
       out[i] =
           new ListenerConfig(
               s.bind(),
-              ListenerSettings.of(s.isolation(), group, s.preferNoAuth(), s.extendedErrors()));
+              ListenerSettings.of(s.isolation(), group, s.preferNoAuth(), s.extendedErrors())
+                  .withProtocols(s.protocols()));
     }
     return List.of(out);
   }

@@ -87,4 +87,28 @@ class SocksPortSpecTest {
         IllegalArgumentException.class, () -> SocksPortSpec.parse("1080 SessionGroup=1000000"));
     assertThrows(IllegalArgumentException.class, () -> SocksPortSpec.parse("  "));
   }
+
+  @Test
+  void httpTunnelFlag_makesTheSocksPortSpeakBoth_lastMentionWins() {
+    assertEquals(
+        dev.socksgate.core.model.ListenerProtocols.SOCKS, SocksPortSpec.parse("9050").protocols());
+    assertEquals(
+        dev.socksgate.core.model.ListenerProtocols.SOCKS_AND_HTTP,
+        SocksPortSpec.parse("9050 httptunnel IsolateDestPort").protocols());
+    assertEquals(
+        dev.socksgate.core.model.ListenerProtocols.SOCKS,
+        SocksPortSpec.parse("9050 HTTPTunnel NoHTTPTunnel").protocols());
+  }
+
+  @Test
+  void httpTunnelPort_speaksHttpOnlyWithTheSameFlags() {
+    SocksPortSpec s = SocksPortSpec.parseHttpTunnel("[::1]:8118 IsolateDestAddr SessionGroup=7");
+    assertEquals(dev.socksgate.core.model.ListenerProtocols.HTTP, s.protocols());
+    assertEquals(new InetSocketAddress("::1", 8118), s.bind());
+    assertTrue(s.isolation().isolateDestAddr());
+    assertEquals(7, s.sessionGroup().getAsInt());
+    assertEquals(
+        dev.socksgate.core.model.ListenerProtocols.HTTP,
+        SocksPortSpec.parseHttpTunnel("8118 HTTPTunnel").protocols());
+  }
 }
