@@ -130,7 +130,7 @@ final class HttpConnectHandshake {
     if (!options.requireAuthentication()) {
       return new HandshakeStep.Done(request, in.remaining());
     }
-    Optional<Credentials.UsernamePassword> basic = authorization.flatMap(BasicCredentials::parse);
+    Optional<Credentials.UsernamePassword> basic = isolation.basic();
     if (basic.isEmpty()) {
       return failed(Kind.AUTH_FAILED, "no Basic credentials", HttpAnswers.authenticationRequired());
     }

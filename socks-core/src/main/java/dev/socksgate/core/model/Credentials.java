@@ -185,6 +185,41 @@ public sealed interface Credentials
               .array());
     }
 
+    /**
+     * Returns the Basic credentials of {@code Proxy-Authorization} (RFC 7617: {@code Basic
+     * base64(user:password)}), as the bytes the client encoded, so one auth file serves RFC 1929
+     * and HTTP alike; empty if the field is absent, not Basic, not base64, has no colon, or a part
+     * is longer than RFC 1929 allows (255 bytes).
+     */
+    public Optional<UsernamePassword> basic() {
+      return proxyAuthorization.flatMap(HttpIsolation::parseBasic);
+    }
+
+    private static Optional<UsernamePassword> parseBasic(String value) {
+      String scheme = "basic ";
+      if (value.length() <= scheme.length()
+          || !value.substring(0, scheme.length()).equalsIgnoreCase(scheme)) {
+        return Optional.empty();
+      }
+      byte[] decoded;
+      try {
+        decoded = java.util.Base64.getDecoder().decode(value.substring(scheme.length()).strip());
+      } catch (IllegalArgumentException e) {
+        return Optional.empty(); // not base64: the same 407 as a wrong password
+      }
+      int colon = -1;
+      for (int i = 0; i < decoded.length && colon < 0; i++) {
+        colon = decoded[i] == ':' ? i : -1;
+      }
+      if (colon < 0 || colon > 255 || decoded.length - colon - 1 > 255) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new UsernamePassword(
+              Arrays.copyOfRange(decoded, 0, colon),
+              Arrays.copyOfRange(decoded, colon + 1, decoded.length)));
+    }
+
     private static byte[] bytes(String s) {
       return s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }

@@ -82,4 +82,34 @@ class HttpAnswersTest {
         new Credentials.HttpIsolation(Optional.of(""), Optional.of(""), Optional.empty()),
         "empty values are absent");
   }
+
+  private static Optional<Credentials.UsernamePassword> basic(String value) {
+    return new Credentials.HttpIsolation(Optional.of(value), Optional.empty(), Optional.empty())
+        .basic();
+  }
+
+  private static String b64(String s) {
+    return java.util.Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
+  void basicCredentials_decodeAsTheClientEncodedThem() {
+    Credentials.UsernamePassword up = basic("Basic " + b64("alice:right")).orElseThrow();
+    assertEquals("alice", new String(up.username(), StandardCharsets.ISO_8859_1));
+    assertEquals("right", new String(up.password(), StandardCharsets.ISO_8859_1));
+    up = basic("bAsIc  " + b64("a:b:c")).orElseThrow();
+    assertEquals("b:c", new String(up.password(), StandardCharsets.ISO_8859_1), "first colon");
+    assertTrue(basic("Basic " + b64(":")).isPresent(), "empty user and password are credentials");
+  }
+
+  @Test
+  void basicCredentials_otherShapesAreAbsent() {
+    assertTrue(basic("Basic " + b64("nocolon")).isEmpty());
+    assertTrue(basic("Basic !!!").isEmpty());
+    assertTrue(basic("Basic").isEmpty());
+    assertTrue(basic("Bearer " + b64("a:b")).isEmpty());
+    assertTrue(basic("Basic " + b64("u".repeat(256) + ":p")).isEmpty(), "UNAME over 255");
+    assertTrue(basic("Basic " + b64("u:" + "p".repeat(256))).isEmpty(), "PASSWD over 255");
+    assertTrue(basic("Basic " + b64("u".repeat(255) + ":" + "p".repeat(255))).isPresent());
+  }
 }

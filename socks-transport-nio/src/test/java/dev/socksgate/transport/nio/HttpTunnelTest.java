@@ -239,4 +239,40 @@ class HttpTunnelTest {
       }
     }
   }
+
+  @Test
+  void perUserLimit_appliesToBasicUsersAsToRfc1929Ones() throws IOException {
+    Authenticator auth = (client, user, password) -> CompletableFuture.completedFuture(true);
+    try (Harness h =
+        Harness.options()
+            .config(
+                b ->
+                    b.handshake(new HandshakeOptions(true, false))
+                        .authenticator(auth)
+                        .clientLimits(dev.socksgate.core.policy.ClientLimits.of(0, 1))
+                        .listener(
+                            new InetSocketAddress(FakeNames.v4(), 0),
+                            listener(3, ListenerProtocols.HTTP)))
+            .start()) {
+      InetSocketAddress port = h.server.boundAddresses().get(2);
+      byte[] alice =
+          ascii(
+              "CONNECT 127.0.0.1:"
+                  + echo.address().getPort()
+                  + " HTTP/1.1\r\nProxy-Authorization: Basic YWxpY2U6eA==\r\n\r\n");
+      try (SocksClient first = SocksClient.connect(port)) {
+        first.send(alice, ascii("one"));
+        first.expect(OK);
+        first.expect(ascii("one"));
+        try (SocksClient second = SocksClient.connect(port)) {
+          second.send(alice);
+          String answer = new String(second.readToEof(), StandardCharsets.ISO_8859_1);
+          assertTrue(answer.startsWith("HTTP/1.0 407 "), answer);
+        }
+        assertEquals(1, h.events.refusedByUserLimit());
+        first.send(ascii("still"));
+        first.expect(ascii("still"));
+      }
+    }
+  }
 }

@@ -76,13 +76,18 @@ final class Relay implements Endpoint.Handler {
   }
 
   /**
-   * Whose bandwidth bucket a relay takes from: the RFC 1929 username when an authenticator checks
-   * them, else the client's address (IPv6: the whole address, not its /64).
+   * Whose bandwidth bucket a relay takes from: the RFC 1929 username (or the HTTP Basic one) when
+   * an authenticator checks them, else the client's address (IPv6: the whole address, not its /64).
    */
   static String bandwidthUser(ServerContext ctx, ClientInfo info, StreamRequest request) {
     if (ctx.settings().authenticator().isPresent()
         && request.credentials() instanceof Credentials.UsernamePassword up) {
       return "user:" + new String(up.username(), StandardCharsets.ISO_8859_1);
+    }
+    if (ctx.settings().authenticator().isPresent()
+        && request.credentials() instanceof Credentials.HttpIsolation http
+        && http.basic().isPresent()) {
+      return "user:" + new String(http.basic().get().username(), StandardCharsets.ISO_8859_1);
     }
     return "addr:" + info.remote().getAddress().getHostAddress();
   }
