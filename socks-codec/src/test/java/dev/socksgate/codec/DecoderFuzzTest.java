@@ -2,6 +2,7 @@ package dev.socksgate.codec;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.socksgate.codec.http.HttpRequestHead;
+import dev.socksgate.codec.proxy.ProxyHeader;
 import dev.socksgate.codec.v4.Socks4Reply;
 import dev.socksgate.codec.v4.Socks4Request;
 import dev.socksgate.codec.v5.PasswordAuthReply;
@@ -72,5 +73,10 @@ class DecoderFuzzTest {
   @FuzzTest(maxDuration = "10s")
   void httpRequestHead(byte[] data) {
     DecoderOracle.check(data, HttpRequestHead::decode, HttpRequestHead::toBytes);
+  }
+
+  @FuzzTest(maxDuration = "10s")
+  void proxyHeader(byte[] data) {
+    DecoderOracle.checkByValue(data, ProxyHeader::decode, ProxyHeader::toBytes);
   }
 }

@@ -1,6 +1,8 @@
 package dev.socksgate.codec;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -143,5 +145,63 @@ public final class RandomWire {
         yield o.u8(3).u8(n).put(values.nonNulBytes(n));
       }
     };
+  }
+
+  private static final byte[] PROXY_V2_SIGNATURE = Hex.bytes("0d 0a 0d 0a 00 0d 0a 51 55 49 54 0a");
+
+  /**
+   * A PROXY protocol header (HAProxy's proxy-protocol.txt): v1 TCP4, TCP6 (some groups compressed)
+   * or UNKNOWN; or v2 PROXY over INET/INET6/UNIX or LOCAL, with random TLVs.
+   */
+  public byte[] proxyHeader() {
+    if (random.nextBoolean()) {
+      return proxyV1();
+    }
+    int family = random.nextInt(4); // UNSPEC, INET, INET6, UNIX
+    boolean local = random.nextInt(5) == 0;
+    int addressLength = new int[] {0, 12, 36, 216}[family];
+    Out tlvs = new Out();
+    for (int n = random.nextInt(3); n > 0; n--) {
+      int len = random.nextInt(40);
+      tlvs.u8(anyByte()).u16(len).put(values.bytes(len));
+    }
+    byte[] tail = tlvs.done();
+    return new Out()
+        .put(PROXY_V2_SIGNATURE)
+        .u8(local ? 0x20 : 0x21)
+        .u8(family << 4 | 1 + random.nextInt(2))
+        .u16(addressLength + tail.length)
+        .put(values.bytes(addressLength))
+        .put(tail)
+        .done();
+  }
+
+  private byte[] proxyV1() {
+    String line =
+        switch (random.nextInt(3)) {
+          case 0 -> "TCP4 " + ipv4() + " " + ipv4() + " " + values.port() + " " + values.port();
+          case 1 -> "TCP6 " + ipv6() + " " + ipv6() + " " + values.port() + " " + values.port();
+          default -> random.nextBoolean() ? "UNKNOWN" : "UNKNOWN " + ipv6() + " whatever";
+        };
+    return Hex.ascii("PROXY " + line + "\r\n");
+  }
+
+  private String ipv4() {
+    return anyByte() + "." + anyByte() + "." + anyByte() + "." + anyByte();
+  }
+
+  private String ipv6() {
+    List<String> groups = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      groups.add(Integer.toHexString(random.nextInt(0x10000)));
+    }
+    if (random.nextBoolean()) {
+      return String.join(":", groups);
+    }
+    int from = random.nextInt(8);
+    int to = from + 1 + random.nextInt(8 - from); // the gap stands for groups [from, to)
+    return String.join(":", groups.subList(0, from))
+        + "::"
+        + String.join(":", groups.subList(to, 8));
   }
 }

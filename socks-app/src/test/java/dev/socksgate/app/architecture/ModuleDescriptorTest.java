@@ -93,7 +93,8 @@ class ModuleDescriptorTest {
             "dev.socksgate.codec",
             "dev.socksgate.codec.v4",
             "dev.socksgate.codec.v5",
-            "dev.socksgate.codec.http"),
+            "dev.socksgate.codec.http",
+            "dev.socksgate.codec.proxy"),
         exports(d));
     assertEquals(Map.of("org.jspecify", Set.of(STATIC)), requires(d));
     assertTrue(d.opens().isEmpty());

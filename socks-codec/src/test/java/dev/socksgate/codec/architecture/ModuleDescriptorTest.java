@@ -35,7 +35,8 @@ class ModuleDescriptorTest {
             "dev.socksgate.codec",
             "dev.socksgate.codec.v4",
             "dev.socksgate.codec.v5",
-            "dev.socksgate.codec.http"),
+            "dev.socksgate.codec.http",
+            "dev.socksgate.codec.proxy"),
         exports);
   }
 
