@@ -10,8 +10,12 @@ import java.util.Objects;
  * @param bind the address to bind, IPv4 or IPv6; port 0 picks a free port (read it back with {@link
  *     NioSocksServer#boundAddresses()})
  * @param settings isolation flags, session group, PreferSOCKSNoAuth, ExtendedErrors
+ * @param proxyProtocol every connection starts with a PROXY protocol header (v1 or v2, HAProxy's
+ *     proxy-protocol.txt) from a trusted balancer ({@link NioServerConfig#proxyProtocolFrom()}),
+ *     and the address it carries is the client's address for everything
  */
-public record ListenerConfig(InetSocketAddress bind, ListenerSettings settings) {
+public record ListenerConfig(
+    InetSocketAddress bind, ListenerSettings settings, boolean proxyProtocol) {
 
   /** Validates the fields: the bind address must be an address, never a name to resolve. */
   public ListenerConfig {
@@ -20,5 +24,10 @@ public record ListenerConfig(InetSocketAddress bind, ListenerSettings settings) 
     if (bind.isUnresolved()) {
       throw new IllegalArgumentException("bind must be an address, not a name");
     }
+  }
+
+  /** A listener whose clients connect directly (no PROXY protocol header). */
+  public ListenerConfig(InetSocketAddress bind, ListenerSettings settings) {
+    this(bind, settings, false);
   }
 }

@@ -6,6 +6,7 @@ import dev.socksgate.core.policy.ClientLimits;
 import dev.socksgate.core.policy.ConnectionLimit;
 import dev.socksgate.core.port.Authenticator;
 import dev.socksgate.core.port.ClientPolicy;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +47,12 @@ import java.util.Optional;
  *     limit; at most {@value #MAX_BANDWIDTH}
  * @param bandwidthBurst the user's bucket size in bytes; 0 means the rate (one second's worth).
  *     Reads are capped at the tokens there are, so any burst works; at most {@value #MAX_BANDWIDTH}
+ * @param proxyProtocolFrom the sources trusted to send PROXY protocol headers to {@link
+ *     ListenerConfig#proxyProtocol()} listeners (default: loopback, 127.0.0.0/8 and ::1); a
+ *     connection from any other source to such a listener is closed right after accept
+ * @param proxyHeaderTimeout how long a connection to a {@code proxyProtocol} listener may take to
+ *     send its whole header before it is closed without a reply (default {@link
+ *     #DEFAULT_PROXY_HEADER_TIMEOUT}); positive, at most a day
  */
 public record NioServerConfig(
     List<ListenerConfig> listeners,
@@ -62,7 +69,9 @@ public record NioServerConfig(
     ClientPolicy clientPolicy,
     ClientLimits clientLimits,
     long bandwidthRate,
-    long bandwidthBurst) {
+    long bandwidthBurst,
+    ClientPolicy proxyProtocolFrom,
+    Duration proxyHeaderTimeout) {
 
   /** The largest bandwidth rate or burst: 1 TiB (per second). */
   public static final long MAX_BANDWIDTH = 1L << 40;
@@ -94,6 +103,18 @@ public record NioServerConfig(
   /** The default close linger. */
   public static final Duration DEFAULT_CLOSE_LINGER = Duration.ofSeconds(2);
 
+  /** The sources trusted to send PROXY headers unless configured: loopback only. */
+  public static final ClientPolicy LOOPBACK = InetAddress::isLoopbackAddress;
+
+  /**
+   * How long a PROXY protocol header may take, unless configured: 5 s. A balancer sends the whole
+   * header at once, right after connecting (proxy-protocol.txt §2: it fits the smallest TCP
+   * segment); the spec asks receivers that time out to allow "at least 3 seconds to cover a TCP
+   * retransmit", and 5 s allows one retransmit with room, while a connection that sends nothing is
+   * gone long before SocksTimeout (2 min) would close it.
+   */
+  public static final Duration DEFAULT_PROXY_HEADER_TIMEOUT = Duration.ofSeconds(5);
+
   /** The longest timeout or linger accepted: a day. */
   public static final Duration MAX_DURATION = Duration.ofDays(1);
 
@@ -105,6 +126,7 @@ public record NioServerConfig(
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(clientPolicy, "clientPolicy");
     Objects.requireNonNull(clientLimits, "clientLimits");
+    Objects.requireNonNull(proxyProtocolFrom, "proxyProtocolFrom");
     if (listeners.isEmpty()) {
       throw new IllegalArgumentException("at least one listener is needed");
     }
@@ -126,6 +148,8 @@ public record NioServerConfig(
     check(isWithin(socksTimeout, false), "socksTimeout must be positive, at most a day");
     check(isWithin(idleTimeout, true), "idleTimeout must be zero or positive, at most a day");
     check(isWithin(closeLinger, true), "closeLinger must be zero or positive, at most a day");
+    check(
+        isWithin(proxyHeaderTimeout, false), "proxyHeaderTimeout must be positive, at most a day");
     check(
         !handshake.requireAuthentication() || authenticator.isPresent(),
         "requireAuthentication needs an authenticator");
@@ -171,6 +195,8 @@ public record NioServerConfig(
     private ClientLimits clientLimits = ClientLimits.off();
     private long bandwidthRate;
     private long bandwidthBurst;
+    private ClientPolicy proxyProtocolFrom = LOOPBACK;
+    private Duration proxyHeaderTimeout = DEFAULT_PROXY_HEADER_TIMEOUT;
 
     private Builder() {}
 
@@ -280,7 +306,25 @@ public record NioServerConfig(
           clientPolicy,
           clientLimits,
           bandwidthRate,
-          bandwidthBurst);
+          bandwidthBurst,
+          proxyProtocolFrom,
+          proxyHeaderTimeout);
+    }
+
+    /**
+     * Sets the sources trusted to send PROXY protocol headers (default {@link #LOOPBACK}); read for
+     * every connection to a {@code proxyProtocol} listener, so a live policy changes it while the
+     * server runs.
+     */
+    public Builder proxyProtocolFrom(ClientPolicy trusted) {
+      this.proxyProtocolFrom = trusted;
+      return this;
+    }
+
+    /** Sets how long a PROXY protocol header may take (default 5 s). */
+    public Builder proxyHeaderTimeout(Duration timeout) {
+      this.proxyHeaderTimeout = timeout;
+      return this;
     }
 
     /**

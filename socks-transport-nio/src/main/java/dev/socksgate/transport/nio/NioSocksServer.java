@@ -126,7 +126,9 @@ public final class NioSocksServer implements AutoCloseable {
                   config.clientPolicy(),
                   config.clientLimits(),
                   nanoClock,
-                  bandwidth));
+                  bandwidth,
+                  config.proxyProtocolFrom(),
+                  config.proxyHeaderTimeout()));
       ctx = c;
       for (int i = 0; i < config.listeners().size(); i++) {
         bind(loops[i % loops.length], config.listeners().get(i), c);
@@ -151,7 +153,7 @@ public final class NioSocksServer implements AutoCloseable {
       loop.execute(
           () -> {
             try {
-              registered.complete(Acceptor.register(loop, ch, listener.settings(), ctx));
+              registered.complete(Acceptor.register(loop, ch, listener, ctx));
             } catch (IOException | RuntimeException e) {
               registered.completeExceptionally(e);
             }

@@ -87,4 +87,34 @@ public interface ServerEvents {
 
   /** A client connection was closed, for whatever reason. */
   default void connectionClosed(ClientInfo client) {}
+
+  /**
+   * A connection to a {@code ProxyProtocol} listener came from a source outside {@code
+   * --proxy-protocol-from} and was closed right after accept; nothing was read or written.
+   *
+   * @param listener the listener it connected to
+   * @param source the socket's peer address (redact it before logging)
+   */
+  default void proxyHeaderUntrusted(InetSocketAddress listener, InetSocketAddress source) {}
+
+  /**
+   * A connection to a {@code ProxyProtocol} listener, from a trusted source, was closed without a
+   * reply because no valid PROXY header arrived.
+   *
+   * @param listener the listener it connected to
+   * @param source the socket's peer address (the balancer; redact it before logging)
+   * @param failure what went wrong
+   */
+  default void proxyHeaderFailed(
+      InetSocketAddress listener, InetSocketAddress source, ProxyHeaderFailure failure) {}
+
+  /** Why a PROXY header was not read; see {@link #proxyHeaderFailed}. */
+  enum ProxyHeaderFailure {
+    /** The source closed before a whole header (a balancer's plain TCP check may do this). */
+    CLOSED,
+    /** The bytes are not a PROXY header, or one over the decoder's limits. */
+    MALFORMED,
+    /** No whole header within {@link NioServerConfig#proxyHeaderTimeout()}. */
+    TIMED_OUT
+  }
 }

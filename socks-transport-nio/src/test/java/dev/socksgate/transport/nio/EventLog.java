@@ -23,9 +23,13 @@ final class EventLog implements ServerEvents {
   private final List<InetAddress> refusedByAddressLimit = new ArrayList<>();
   private int refusedByUserLimit;
   private final List<InetSocketAddress> shed = new ArrayList<>();
+  private final List<InetSocketAddress> accepted = new ArrayList<>();
+  private final List<InetAddress> proxyUntrusted = new ArrayList<>();
+  private final List<ProxyHeaderFailure> proxyFailures = new ArrayList<>();
 
   @Override
   public synchronized void connectionAccepted(ClientInfo client) {
+    accepted.add(client.remote());
     open++;
     notifyAll();
   }
@@ -84,6 +88,35 @@ final class EventLog implements ServerEvents {
   public synchronized void connectionClosed(ClientInfo client) {
     open--;
     notifyAll();
+  }
+
+  @Override
+  public synchronized void proxyHeaderUntrusted(
+      InetSocketAddress listener, InetSocketAddress source) {
+    proxyUntrusted.add(source.getAddress());
+    notifyAll();
+  }
+
+  @Override
+  public synchronized void proxyHeaderFailed(
+      InetSocketAddress listener, InetSocketAddress source, ProxyHeaderFailure failure) {
+    proxyFailures.add(failure);
+    notifyAll();
+  }
+
+  /** The client address of every accepted connection, in order. */
+  synchronized List<InetSocketAddress> accepted() {
+    return List.copyOf(accepted);
+  }
+
+  /** The sources refused for sending PROXY headers without being trusted, in order. */
+  synchronized List<InetAddress> proxyUntrusted() {
+    return List.copyOf(proxyUntrusted);
+  }
+
+  /** Why PROXY headers failed, in order. */
+  synchronized List<ProxyHeaderFailure> proxyFailures() {
+    return List.copyOf(proxyFailures);
   }
 
   synchronized int open() {

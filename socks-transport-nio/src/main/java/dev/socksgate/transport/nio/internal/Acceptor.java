@@ -1,6 +1,7 @@
 package dev.socksgate.transport.nio.internal;
 
 import dev.socksgate.core.model.ListenerSettings;
+import dev.socksgate.transport.nio.ListenerConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
@@ -28,6 +29,7 @@ public final class Acceptor implements Selectable {
   private final EventLoop loop;
   private final ServerSocketChannel channel;
   private final ListenerSettings settings;
+  private final boolean proxyProtocol;
   private final InetSocketAddress local;
   private final ServerContext ctx;
   private final Deadline resume = new Deadline(this::resume);
@@ -45,10 +47,12 @@ public final class Acceptor implements Selectable {
       EventLoop loop,
       ServerSocketChannel channel,
       ListenerSettings settings,
+      boolean proxyProtocol,
       InetSocketAddress local,
       ServerContext ctx,
       AcceptCall acceptCall,
       SelectionKey key) {
+    this.proxyProtocol = proxyProtocol;
     this.acceptCall = acceptCall;
     this.key = key;
     this.loop = loop;
@@ -62,7 +66,15 @@ public final class Acceptor implements Selectable {
   public static Acceptor register(
       EventLoop loop, ServerSocketChannel channel, ListenerSettings settings, ServerContext ctx)
       throws IOException {
-    return register(loop, channel, settings, ctx, ServerSocketChannel::accept);
+    return register(loop, channel, settings, false, ctx, ServerSocketChannel::accept);
+  }
+
+  /** Registers a listener of {@code config}: see {@link ListenerConfig#proxyProtocol()}. */
+  public static Acceptor register(
+      EventLoop loop, ServerSocketChannel channel, ListenerConfig config, ServerContext ctx)
+      throws IOException {
+    return register(
+        loop, channel, config.settings(), config.proxyProtocol(), ctx, ServerSocketChannel::accept);
   }
 
   static Acceptor register(
@@ -72,11 +84,22 @@ public final class Acceptor implements Selectable {
       ServerContext ctx,
       AcceptCall acceptCall)
       throws IOException {
+    return register(loop, channel, settings, false, ctx, acceptCall);
+  }
+
+  private static Acceptor register(
+      EventLoop loop,
+      ServerSocketChannel channel,
+      ListenerSettings settings,
+      boolean proxyProtocol,
+      ServerContext ctx,
+      AcceptCall acceptCall)
+      throws IOException {
     assert loop.inEventLoop();
     InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
     // The key first, the attachment right after: the key is final, and nothing selects between.
     SelectionKey key = channel.register(loop.selector(), SelectionKey.OP_ACCEPT);
-    Acceptor a = new Acceptor(loop, channel, settings, local, ctx, acceptCall, key);
+    Acceptor a = new Acceptor(loop, channel, settings, proxyProtocol, local, ctx, acceptCall, key);
     key.attach(a);
     return a;
   }
@@ -101,7 +124,11 @@ public final class Acceptor implements Selectable {
         return;
       }
       failing = false;
-      ctx.admit(c, settings, local);
+      if (proxyProtocol) {
+        ctx.admitProxied(c, settings, local);
+      } else {
+        ctx.admit(c, settings, local);
+      }
     }
   }
 

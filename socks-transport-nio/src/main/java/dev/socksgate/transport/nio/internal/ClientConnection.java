@@ -66,18 +66,30 @@ final class ClientConnection implements Endpoint.Handler {
   private ByteBuffer out = NOTHING; // reply bytes not yet written: pending while it has any
   private boolean readSuspended; // bytes arrived while the request is pending: stop reading
 
+  /** How a new connection gets its endpoint: registered now, or taken over from a PROXY stage. */
+  @FunctionalInterface
+  private interface EndpointSource {
+    Endpoint attach(Endpoint.Handler handler) throws IOException;
+  }
+
   private ClientConnection(
-      ServerContext ctx, EventLoop loop, SocketChannel channel, ClientInfo info, Admission slots)
+      ServerContext ctx,
+      EventLoop loop,
+      EndpointSource endpoint,
+      ClientInfo info,
+      Admission slots,
+      ByteBuffer readAhead)
       throws IOException {
     this.ctx = ctx;
     this.slots = slots;
     this.loop = loop;
     this.info = info;
     this.phase =
-        new Handshaking(new HandshakeInput(info, ctx.settings().handshake(), ctx.pool(loop)));
+        new Handshaking(
+            new HandshakeInput(info, ctx.settings().handshake(), ctx.pool(loop), readAhead));
     // The endpoint needs this connection as its handler, so it is registered here: no event
     // reaches the connection before start() returns, since both run on the loop thread.
-    this.client = Endpoint.register(loop, channel, this, ctx.settings().io());
+    this.client = endpoint.attach(this);
   }
 
   /** Registers an accepted client with {@code loop} and starts its handshake. */
@@ -86,18 +98,64 @@ final class ClientConnection implements Endpoint.Handler {
     assert loop.inEventLoop();
     ClientConnection c;
     try {
-      c = new ClientConnection(ctx, loop, channel, info, slots);
+      c =
+          new ClientConnection(
+              ctx,
+              loop,
+              h -> Endpoint.register(loop, channel, h, ctx.settings().io()),
+              info,
+              slots,
+              NOTHING);
     } catch (IOException e) {
       Closing.quietly(channel);
       slots.release();
       return;
     }
-    slots
-        .ticket()
-        .onShed(c::close); // shed for a newcomer: closed silently, its slot already passed on
+    c.begin();
+  }
+
+  /**
+   * Takes over a client whose PROXY header {@link ProxyHeaderStage} has read: {@code info} is the
+   * client the header carried, and {@code readAhead} the bytes that followed the header in the same
+   * read (the start of the handshake), stepped through the engine at once.
+   */
+  static void start(
+      ServerContext ctx,
+      EventLoop loop,
+      Endpoint endpoint,
+      ClientInfo info,
+      Admission slots,
+      ByteBuffer readAhead) {
+    assert loop.inEventLoop();
+    ClientConnection c;
+    try {
+      c =
+          new ClientConnection(
+              ctx,
+              loop,
+              h -> {
+                endpoint.handOver(h);
+                return endpoint;
+              },
+              info,
+              slots,
+              readAhead);
+    } catch (IOException e) {
+      endpoint.close(); // not thrown by a hand-over
+      slots.release();
+      return;
+    }
+    c.begin();
+    if (readAhead.hasRemaining()) {
+      c.advance();
+    }
+  }
+
+  private void begin() {
+    slots.ticket().onShed(this::close); // shed for a newcomer: closed silently, its slot passed on
     ctx.notify(ev -> ev.connectionAccepted(info));
-    loop.schedule(c.timer, ctx.settings().socksTimeout().toNanos());
-    c.updateInterest();
+    loop.schedule(timer, ctx.settings().socksTimeout().toNanos());
+    updateInterest();
   }
 
   @Override

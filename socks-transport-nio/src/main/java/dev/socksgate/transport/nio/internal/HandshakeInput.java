@@ -40,9 +40,22 @@ final class HandshakeInput {
   private ByteBuffer carry = NOTHING; // parked bytes of an incomplete message (read mode), if any
 
   HandshakeInput(ClientInfo client, HandshakeOptions options, BufferPool pool) {
+    this(client, options, pool, NOTHING);
+  }
+
+  /**
+   * Starts with {@code readAhead} buffered: bytes of the handshake already read by an earlier stage
+   * (those after a PROXY header), at most the input's capacity.
+   */
+  HandshakeInput(
+      ClientInfo client, HandshakeOptions options, BufferPool pool, ByteBuffer readAhead) {
     this.engine = new ServerHandshake(client, options);
     this.pool = pool;
     this.capacity = client.listener().protocols().http() ? HTTP_CAPACITY : CAPACITY;
+    if (readAhead.remaining() > capacity) {
+      throw new IllegalArgumentException("read-ahead over " + capacity + " bytes");
+    }
+    this.carry = readAhead.hasRemaining() ? readAhead : NOTHING;
   }
 
   /** Reads what the client sent; returns the count, or -1 at EOF. */

@@ -67,6 +67,8 @@ public final class ServerContext {
    * @param nanoClock the time handshakes are aged by for shedding ({@code System::nanoTime}; tests
    *     pass a fake clock)
    * @param bandwidth the per-user bandwidth buckets (limits off: no bucket, no cost)
+   * @param proxyProtocolFrom the sources trusted to send PROXY headers to a ProxyProtocol listener
+   * @param proxyHeaderTimeout how long a PROXY header may take
    */
   public record Settings(
       HandshakeOptions handshake,
@@ -82,7 +84,9 @@ public final class ServerContext {
       ClientPolicy clientPolicy,
       ClientLimits clientLimits,
       LongSupplier nanoClock,
-      BandwidthBuckets bandwidth) {}
+      BandwidthBuckets bandwidth,
+      ClientPolicy proxyProtocolFrom,
+      Duration proxyHeaderTimeout) {}
 
   /** Creates the context of a server running on {@code loops}. */
   public ServerContext(EventLoop[] loops, StreamService<NioExit> service, Settings settings) {
@@ -157,18 +161,10 @@ public final class ServerContext {
       notify(e -> e.connectionRefusedByAddressLimit(local, remote));
       return;
     }
-    if (connections.incrementAndGet() > settings.maxConnections()) {
-      connections.decrementAndGet();
-      // At the cap: the newcomer takes the slot of the oldest stalled handshake, if there is one.
-      Optional<Shedding.Ticket> shed = shedding.shedOldest();
-      if (shed.isEmpty()) {
-        settings.clientLimits().perAddress().release(key);
-        Closing.quietly(channel);
-        notify(e -> e.connectionRejected(local));
-        return;
-      }
-      ClientInfo victim = shed.get().info();
-      notify(e -> e.handshakeShed(victim));
+    if (!takeSlot(local)) {
+      settings.clientLimits().perAddress().release(key);
+      Closing.quietly(channel);
+      return;
     }
     ClientInfo info = new ClientInfo(remote, listener);
     EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
@@ -185,6 +181,107 @@ public final class ServerContext {
     if (!loop.tryExecute(() -> ClientConnection.start(this, loop, channel, info, slots))) {
       Closing.quietly(channel);
       slots.release();
+    }
+  }
+
+  /**
+   * Takes a connection slot under the cap; at the cap, the newcomer takes the slot of the oldest
+   * stalled handshake, if there is one. Returns false (and reports the rejection) if there is none.
+   */
+  private boolean takeSlot(InetSocketAddress local) {
+    if (connections.incrementAndGet() <= settings.maxConnections()) {
+      return true;
+    }
+    connections.decrementAndGet();
+    Optional<Shedding.Ticket> shed = shedding.shedOldest();
+    if (shed.isEmpty()) {
+      notify(e -> e.connectionRejected(local));
+      return false;
+    }
+    ClientInfo victim = shed.get().info();
+    notify(e -> e.handshakeShed(victim));
+    return true;
+  }
+
+  /**
+   * Takes an accepted client of a ProxyProtocol listener: closes it at once if its source is not
+   * trusted to send PROXY headers, or as {@link #admit} at the cap; else hands it to the next loop
+   * to read its header ({@link ProxyHeaderStage}). The client policy and the per-address limit wait
+   * for the header's address ({@link #admitCarried}). The connection slot is taken here, as for any
+   * client: a connection reading its header holds a socket like any other, and a stalled one is
+   * among the handshakes that shedding may close for a newcomer.
+   */
+  void admitProxied(SocketChannel channel, ListenerSettings listener, InetSocketAddress local) {
+    InetSocketAddress remote;
+    try {
+      remote = (InetSocketAddress) channel.getRemoteAddress();
+    } catch (IOException e) {
+      LOG.debug("accepted connection failed before start", e);
+      Closing.quietly(channel);
+      return;
+    }
+    if (!trustsProxy(remote)) {
+      Closing.quietly(channel); // the spec's "only trusted proxies": closed before any byte
+      notify(e -> e.proxyHeaderUntrusted(local, remote));
+      return;
+    }
+    if (!takeSlot(local)) {
+      Closing.quietly(channel);
+      return;
+    }
+    ClientInfo source = new ClientInfo(remote, listener);
+    EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+    Shedding.Ticket ticket = shedding.enter(source, loop);
+    try {
+      channel.configureBlocking(false);
+      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+    } catch (IOException e) {
+      LOG.debug("accepted connection failed before start", e);
+      Closing.quietly(channel);
+      releaseSlot(ticket);
+      return;
+    }
+    if (!loop.tryExecute(
+        () -> ProxyHeaderStage.start(this, loop, channel, source, local, ticket))) {
+      Closing.quietly(channel);
+      releaseSlot(ticket);
+    }
+  }
+
+  /**
+   * Judges the address a PROXY header carried as {@link #admit} judges a socket's: client policy,
+   * then the per-address limit. Returns what the connection holds from now on, or empty if it is
+   * refused (reported; the caller closes it and gives the slot back).
+   */
+  Optional<Admission> admitCarried(
+      ClientInfo client, InetSocketAddress local, Shedding.Ticket ticket) {
+    InetSocketAddress remote = client.remote();
+    if (!admits(remote)) {
+      notify(e -> e.connectionRefusedByPolicy(local, remote));
+      return Optional.empty();
+    }
+    AddressKey key = AddressKey.of(remote.getAddress());
+    if (!settings.clientLimits().perAddress().tryAcquire(key)) {
+      notify(e -> e.connectionRefusedByAddressLimit(local, remote));
+      return Optional.empty();
+    }
+    ticket.carried(client);
+    return Optional.of(new Admission(this, key, ticket));
+  }
+
+  /** Gives back the slot of a connection that closed before it had an {@link Admission}. */
+  void releaseSlot(Shedding.Ticket ticket) {
+    if (ticket.close()) {
+      release();
+    }
+  }
+
+  private boolean trustsProxy(InetSocketAddress remote) {
+    try {
+      return settings.proxyProtocolFrom().admits(remote.getAddress());
+    } catch (RuntimeException e) {
+      LOG.debug("PROXY source policy failed; refusing the source", e);
+      return false;
     }
   }
 

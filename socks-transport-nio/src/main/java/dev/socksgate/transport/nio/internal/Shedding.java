@@ -85,7 +85,7 @@ final class Shedding {
   /** One connection's claim on its slot and its place among the handshakes. */
   static final class Ticket {
     private final Shedding owner;
-    private final ClientInfo info;
+    private volatile ClientInfo info;
     private final EventLoop loop;
     private final long startNanos;
     private final long id;
@@ -103,6 +103,11 @@ final class Shedding {
     /** The shed connection's client. */
     ClientInfo info() {
       return info;
+    }
+
+    /** The client is the one a PROXY header carried, not the socket's peer (the balancer). */
+    void carried(ClientInfo client) {
+      this.info = client;
     }
 
     /** Sets what closes the connection when it is shed; on its loop, before it can be shed. */

@@ -11,6 +11,7 @@ import dev.socksgate.core.port.ClientPolicy;
 import dev.socksgate.core.session.StreamService;
 import dev.socksgate.transport.nio.JdkResolver;
 import dev.socksgate.transport.nio.NioExit;
+import dev.socksgate.transport.nio.NioServerConfig;
 import dev.socksgate.transport.nio.ServerEvents;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -62,7 +63,9 @@ class AcceptorCloseTest {
                   ClientPolicy.ADMIT_ALL,
                   ClientLimits.off(),
                   System::nanoTime,
-                  new BandwidthBuckets(BandwidthBuckets.Limits.OFF, System::nanoTime)));
+                  new BandwidthBuckets(BandwidthBuckets.Limits.OFF, System::nanoTime),
+                  NioServerConfig.LOOPBACK,
+                  NioServerConfig.DEFAULT_PROXY_HEADER_TIMEOUT));
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       listener.configureBlocking(false);
       InetSocketAddress local = (InetSocketAddress) listener.getLocalAddress();
