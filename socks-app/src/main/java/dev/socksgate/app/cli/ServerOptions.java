@@ -9,10 +9,12 @@ import dev.socksgate.core.policy.SocksPolicy;
 import dev.socksgate.transport.nio.NioExitConnector;
 import dev.socksgate.transport.nio.NioServerConfig;
 import dev.socksgate.transport.nio.NioTransport;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,7 +36,7 @@ final class ServerOptions {
           .help(
               "A listener; repeat for more. Flags as Tor's SocksPort: IsolateClientAddr,"
                   + " IsolateSOCKSAuth, IsolateClientProtocol, IsolateDestPort, IsolateDestAddr,"
-                  + " SessionGroup=N, PreferSOCKSNoAuth, ExtendedErrors, HTTPTunnel; a 'No'"
+                  + " SessionGroup=N, PreferSOCKSNoAuth, ExtendedErrors, HTTPTunnel; and ProxyProtocol; a 'No'"
                   + " prefix negates.")
           .details(
               "`ADDR` is an IPv4 literal or an IPv6 literal in brackets (`[::1]:1080`), never a"
@@ -235,6 +237,22 @@ final class ServerOptions {
                   + " [operations](operations.md#exposing-it-beyond-loopback).")
           .build();
 
+  /** {@code --proxy-protocol-from} when absent: loopback, where a local balancer runs. */
+  static final List<String> DEFAULT_PROXY_SOURCES = List.of("127.0.0.0/8", "::1");
+
+  static final Option<String> PROXY_PROTOCOL_FROM =
+      Option.value("proxy-protocol-from", "CIDR[,CIDR...]", ServerOptions::proxySource)
+          .repeatable(",")
+          .otherwise("loopback: 127.0.0.0/8, ::1")
+          .reloadable()
+          .help("The balancers allowed to send PROXY protocol headers to ProxyProtocol listeners.")
+          .details(
+              "Addresses or networks (`10.0.0.0/8`, `::1`, `fd00::/8`), comma-separated,"
+                  + " repeatable. A connection to a ProxyProtocol listener from anywhere else is"
+                  + " closed right after accept. See"
+                  + " [operations](operations.md#behind-a-load-balancer).")
+          .build();
+
   static final Option<String> EXIT_POLICY =
       Option.value("exit-policy", "\"accept|reject[4|6] TARGET:PORTS\"", ServerOptions::exitRules)
           .repeatable("")
@@ -347,6 +365,7 @@ final class ServerOptions {
           AUTH_FILE,
           REJECT_INTERNAL_ADDRESSES,
           SOCKS_POLICY,
+          PROXY_PROTOCOL_FROM,
           EXIT_POLICY,
           UPSTREAM,
           EXIT_BIND,
@@ -396,7 +415,8 @@ final class ServerOptions {
           o.get(MAX_CONNECTIONS_PER_ADDRESS),
           o.get(MAX_CONNECTIONS_PER_USER),
           o.get(BANDWIDTH_RATE),
-          o.get(BANDWIDTH_BURST));
+          o.get(BANDWIDTH_BURST),
+          proxySources(o.all(PROXY_PROTOCOL_FROM)));
     } catch (IllegalArgumentException e) {
       throw new UsageException(String.valueOf(e.getMessage()));
     }
@@ -431,6 +451,34 @@ final class ServerOptions {
   static String socksRules(String value) {
     SocksPolicy.parse(List.of(value));
     return value;
+  }
+
+  /**
+   * Turns one {@code --proxy-protocol-from} entry, {@code ADDR[/BITS]}, into an accept rule in
+   * Tor's policy syntax (IPv6 in brackets there).
+   */
+  static String proxySource(String value) {
+    String v = value.strip();
+    int slash = v.indexOf('/');
+    String addr = slash < 0 ? v : v.substring(0, slash);
+    String bits = slash < 0 ? "" : v.substring(slash);
+    if (addr.startsWith("[") && addr.endsWith("]")) {
+      addr = addr.substring(1, addr.length() - 1);
+    }
+    InetAddress a = literal(addr);
+    String rule = "accept " + (a instanceof Inet6Address ? "[" + addr + "]" : addr) + bits;
+    SocksPolicy.parse(List.of(rule)); // checks the mask
+    return rule;
+  }
+
+  /** The trusted PROXY sources as a policy: the given networks (or loopback), nothing else. */
+  static SocksPolicy proxySources(List<String> rules) {
+    List<String> all = new ArrayList<>(rules);
+    if (all.isEmpty()) {
+      DEFAULT_PROXY_SOURCES.forEach(d -> all.add(proxySource(d)));
+    }
+    all.add("reject *");
+    return SocksPolicy.parse(all);
   }
 
   /** Checks one {@code --exit-policy} value; the policy is built from all of them. */

@@ -38,6 +38,8 @@ import java.util.Optional;
  * @param maxConnectionsPerUser live authenticated connections per auth-file user; 0 = off
  * @param bandwidthRate bytes per second per user (username or client address); 0 for no limit
  * @param bandwidthBurst the per-user bucket size in bytes; 0 for the rate
+ * @param proxyProtocolFrom the sources trusted to send PROXY protocol headers to ProxyProtocol
+ *     listeners, as accept rules ending in {@code reject *}
  */
 public record AppConfig(
     List<SocksPortSpec> listeners,
@@ -63,7 +65,8 @@ public record AppConfig(
     int maxConnectionsPerAddress,
     int maxConnectionsPerUser,
     long bandwidthRate,
-    long bandwidthBurst) {
+    long bandwidthBurst,
+    SocksPolicy proxyProtocolFrom) {
 
   /** Validates the fields. */
   public AppConfig {
@@ -82,6 +85,7 @@ public record AppConfig(
     exitBind = List.copyOf(exitBind);
     Objects.requireNonNull(socksPolicy, "socksPolicy");
     Objects.requireNonNull(exitPolicy, "exitPolicy");
+    Objects.requireNonNull(proxyProtocolFrom, "proxyProtocolFrom");
     if (bandwidthRate < 0 || bandwidthBurst < 0) {
       throw new IllegalArgumentException("--bandwidth-rate and --bandwidth-burst must be >= 0");
     }

@@ -21,6 +21,9 @@ import java.util.OptionalInt;
  * @param protocols what the listener speaks: SOCKS; SOCKS and HTTP CONNECT with the {@code
  *     HTTPTunnel} flag; HTTP CONNECT alone for an {@code --http-tunnel-port} (Tor's HTTPTunnelPort,
  *     {@link #parseHttpTunnel})
+ * @param proxyProtocol ProxyProtocol (ours, not Tor's): every connection starts with a PROXY
+ *     protocol header (v1 or v2) from a {@code --proxy-protocol-from} source, and the address it
+ *     carries is the client's
  */
 public record SocksPortSpec(
     InetSocketAddress bind,
@@ -28,7 +31,8 @@ public record SocksPortSpec(
     OptionalInt sessionGroup,
     boolean preferNoAuth,
     boolean extendedErrors,
-    ListenerProtocols protocols) {
+    ListenerProtocols protocols,
+    boolean proxyProtocol) {
 
   /** The default listener address when none is given. */
   public static final String DEFAULT_ADDRESS = "127.0.0.1";
@@ -73,7 +77,8 @@ public record SocksPortSpec(
         flags.sessionGroup,
         flags.preferNoAuth,
         flags.extendedErrors,
-        flags.httpTunnel ? ListenerProtocols.SOCKS_AND_HTTP : ListenerProtocols.SOCKS);
+        flags.httpTunnel ? ListenerProtocols.SOCKS_AND_HTTP : ListenerProtocols.SOCKS,
+        flags.proxyProtocol);
   }
 
   /**
@@ -90,7 +95,8 @@ public record SocksPortSpec(
         s.sessionGroup,
         s.preferNoAuth,
         s.extendedErrors,
-        ListenerProtocols.HTTP);
+        ListenerProtocols.HTTP,
+        s.proxyProtocol);
   }
 
   /** Parses {@code [ADDR:]PORT} (IPv6 in brackets); the address defaults to 127.0.0.1. */
@@ -145,6 +151,7 @@ public record SocksPortSpec(
     boolean preferNoAuth;
     boolean extendedErrors;
     boolean httpTunnel;
+    boolean proxyProtocol;
     OptionalInt sessionGroup = OptionalInt.empty();
 
     void apply(String word) {
@@ -167,6 +174,7 @@ public record SocksPortSpec(
         case "prefersocksnoauth" -> preferNoAuth = on;
         case "extendederror" -> extendedErrors = on;
         case "httptunnel" -> httpTunnel = on;
+        case "proxyprotocol" -> proxyProtocol = on;
         default -> throw new IllegalArgumentException("unknown SocksPort flag: " + word);
       }
     }

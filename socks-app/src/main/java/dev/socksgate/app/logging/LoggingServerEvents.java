@@ -26,6 +26,14 @@ public final class LoggingServerEvents implements ServerEvents {
   private final LogThrottle addressLimitRefusals;
   private final LogThrottle userLimitRefusals;
   private final LogThrottle shedHandshakes;
+  private final LogThrottle proxyRefusals;
+
+  /**
+   * At most one line a minute about connections to ProxyProtocol listeners closed for their source
+   * or their header: a misconfigured balancer or a scan repeats the same mistake on every
+   * connection, and one line with a count says so.
+   */
+  static final long PROXY_REFUSAL_LOG_INTERVAL_NANOS = 60_000_000_000L;
 
   /**
    * Creates the hook.
@@ -47,6 +55,31 @@ public final class LoggingServerEvents implements ServerEvents {
       LogThrottle addressLimitRefusals,
       LogThrottle userLimitRefusals,
       LogThrottle shedHandshakes) {
+    this(
+        unsafeWarnings,
+        testSocks,
+        safeLogging,
+        policyRefusals,
+        addressLimitRefusals,
+        userLimitRefusals,
+        shedHandshakes,
+        new LogThrottle(System::nanoTime, PROXY_REFUSAL_LOG_INTERVAL_NANOS));
+  }
+
+  /**
+   * Creates the hook, with {@code proxyRefusals} as the rate limit for PROXY protocol refusals
+   * (untrusted sources, bad or missing headers); the other parameters as above.
+   */
+  public LoggingServerEvents(
+      UnsafeSocksWarnings unsafeWarnings,
+      boolean testSocks,
+      SafeLogging safeLogging,
+      LogThrottle policyRefusals,
+      LogThrottle addressLimitRefusals,
+      LogThrottle userLimitRefusals,
+      LogThrottle shedHandshakes,
+      LogThrottle proxyRefusals) {
+    this.proxyRefusals = proxyRefusals;
     this.unsafeWarnings = unsafeWarnings;
     this.testSocks = testSocks;
     this.safeLogging = safeLogging;
@@ -105,6 +138,37 @@ public final class LoggingServerEvents implements ServerEvents {
         "at --max-connections: closed {} stalled handshake(s) since the last report to admit new"
             + " clients",
         client.remote());
+  }
+
+  @Override
+  public void proxyHeaderUntrusted(InetSocketAddress listener, InetSocketAddress source) {
+    throttled(
+        proxyRefusals,
+        true,
+        "ProxyProtocol listener "
+            + listener
+            + ": closed {} connection(s) from sources outside --proxy-protocol-from since the"
+            + " last report",
+        source);
+  }
+
+  @Override
+  public void proxyHeaderFailed(
+      InetSocketAddress listener, InetSocketAddress source, ProxyHeaderFailure failure) {
+    if (failure == ProxyHeaderFailure.CLOSED) {
+      // A balancer's plain TCP health check connects and closes: routine, not worth a line.
+      LOG.debug("connection on {} closed before a whole PROXY header", listener);
+      return;
+    }
+    throttled(
+        proxyRefusals,
+        true,
+        "ProxyProtocol listener "
+            + listener
+            + ": closed {} connection(s) without a valid PROXY header ("
+            + (failure == ProxyHeaderFailure.TIMED_OUT ? "too slow" : "malformed")
+            + ") since the last report",
+        source);
   }
 
   /**

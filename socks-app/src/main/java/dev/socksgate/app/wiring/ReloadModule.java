@@ -25,12 +25,14 @@ public final class ReloadModule extends AbstractModule {
   Reloader reloader(
       Optional<ConfigSnapshot> startup,
       SwappableClientPolicy clients,
+      TrustedProxies trustedProxies,
       SwappableDestinationPolicy destinations,
       Optional<FileAuthenticator> authenticator,
       ClientLimits limits,
       NioSocksServer server) {
     Map<String, Reloader.Applier> a = new LinkedHashMap<>();
     a.put("socks-policy", c -> clients.set(c.socksPolicy()));
+    a.put("proxy-protocol-from", c -> trustedProxies.set(c.proxyProtocolFrom()));
     a.put("exit-policy", c -> destinations.set(CoreModule.destinations(c)));
     a.put("reject-internal-addresses", c -> destinations.set(CoreModule.destinations(c)));
     a.put("log-level", c -> LogStartup.setLevel(c.logLevel()));

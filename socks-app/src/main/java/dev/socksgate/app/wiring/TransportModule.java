@@ -39,9 +39,16 @@ public final class TransportModule extends AbstractModule {
 
   @Provides
   @Singleton
+  TrustedProxies trustedProxies(AppConfig config) {
+    return new TrustedProxies(config.proxyProtocolFrom());
+  }
+
+  @Provides
+  @Singleton
   NioServerConfig serverConfig(
       AppConfig config,
       SwappableClientPolicy clientPolicy,
+      TrustedProxies trustedProxies,
       HandshakeOptions handshake,
       Optional<Authenticator> authenticator,
       ServerEvents events,
@@ -55,6 +62,7 @@ public final class TransportModule extends AbstractModule {
             .idleTimeout(config.idleTimeout())
             .handshake(handshake)
             .clientPolicy(clientPolicy)
+            .proxyProtocolFrom(trustedProxies.policy())
             .clientLimits(clientLimits)
             .bandwidth(config.bandwidthRate(), config.bandwidthBurst())
             .events(events);
@@ -92,7 +100,8 @@ public final class TransportModule extends AbstractModule {
           new ListenerConfig(
               s.bind(),
               ListenerSettings.of(s.isolation(), group, s.preferNoAuth(), s.extendedErrors())
-                  .withProtocols(s.protocols()));
+                  .withProtocols(s.protocols()),
+              s.proxyProtocol());
     }
     return List.of(out);
   }

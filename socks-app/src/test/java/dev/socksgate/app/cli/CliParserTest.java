@@ -12,6 +12,7 @@ import dev.socksgate.transport.nio.NioServerConfig;
 import dev.socksgate.transport.nio.NioTransport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -304,5 +305,37 @@ class CliParserTest {
     assertTrue(out.toString().contains("--socks-port"), out.toString());
     assertEquals(new Invocation.Exit(0), parser.parse(new String[] {"--version"}));
     assertTrue(out.toString().contains("socksgate "), out.toString());
+  }
+
+  @Test
+  void proxyProtocolFrom_defaultsToLoopback_takesAddressesAndNetworks() throws Exception {
+    var loopback = run().proxyProtocolFrom();
+    for (String trusted : List.of("127.0.0.1", "127.9.8.7", "::1")) {
+      assertTrue(loopback.admits(InetAddress.getByName(trusted)), trusted);
+    }
+    for (String untrusted : List.of("10.0.0.1", "::2", "192.168.1.1")) {
+      assertFalse(loopback.admits(InetAddress.getByName(untrusted)), untrusted);
+    }
+    var lan =
+        run(
+                "--proxy-protocol-from",
+                "10.1.0.0/16, 192.168.1.10",
+                "--proxy-protocol-from",
+                "fd00::/8")
+            .proxyProtocolFrom();
+    for (String trusted : List.of("10.1.200.3", "192.168.1.10", "fd00::5")) {
+      assertTrue(lan.admits(InetAddress.getByName(trusted)), trusted);
+    }
+    for (String untrusted : List.of("10.2.0.1", "192.168.1.11", "127.0.0.1", "::1")) {
+      assertFalse(lan.admits(InetAddress.getByName(untrusted)), untrusted);
+    }
+    assertTrue(
+        run("--socks-port", "127.0.0.1:9050 ProxyProtocol").listeners().get(0).proxyProtocol());
+    for (String bad : List.of("example.com", "10.0.0.0/33", "::1/129", "")) {
+      assertThrows(
+          UsageException.class,
+          () -> parser.parse(new String[] {"--proxy-protocol-from", bad}),
+          bad);
+    }
   }
 }

@@ -61,6 +61,14 @@ class SocksPortSpecTest {
   }
 
   @Test
+  void proxyProtocol_offByDefault_aFlagLikeTheOthers() {
+    assertFalse(SocksPortSpec.parse("1080").proxyProtocol());
+    assertTrue(SocksPortSpec.parse("1080 ProxyProtocol").proxyProtocol());
+    assertTrue(SocksPortSpec.parse("1080 proxyprotocol IsolateDestPort").proxyProtocol());
+    assertFalse(SocksPortSpec.parse("1080 ProxyProtocol NoProxyProtocol").proxyProtocol());
+  }
+
+  @Test
   void lastMention_wins() {
     assertFalse(
         SocksPortSpec.parse("1080 IsolateDestPort NoIsolateDestPort")
