@@ -36,7 +36,7 @@ final class ServerOptions {
           .help(
               "A listener; repeat for more. Flags as Tor's SocksPort: IsolateClientAddr,"
                   + " IsolateSOCKSAuth, IsolateClientProtocol, IsolateDestPort, IsolateDestAddr,"
-                  + " SessionGroup=N, PreferSOCKSNoAuth, ExtendedErrors, HTTPTunnel; and ProxyProtocol; a 'No'"
+                  + " SessionGroup=N, PreferSOCKSNoAuth, ExtendedErrors, HTTPTunnel, ProxyProtocol; a 'No'"
                   + " prefix negates.")
           .details(
               "`ADDR` is an IPv4 literal or an IPv6 literal in brackets (`[::1]:1080`), never a"
