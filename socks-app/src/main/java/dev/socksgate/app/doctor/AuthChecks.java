@@ -35,7 +35,7 @@ final class AuthChecks {
     if (login.isEmpty()) {
       return Outcome.skip("no --user and --pass given");
     }
-    Socks socks = new Socks(login);
+    Socks socks = new Socks(login, findings);
     InetSocketAddress echo = origin.address(OriginMode.ECHO);
     Conn c = p.open();
     ClientHandshake.Step end =
@@ -55,7 +55,7 @@ final class AuthChecks {
       return Outcome.skip("no --user and --pass given");
     }
     Optional<Credentials.UsernamePassword> bad = Optional.of(wrongPassword(login.get()));
-    Socks socks = new Socks(bad);
+    Socks socks = new Socks(bad, new Findings()); // a refusal here is the point
     InetSocketAddress echo = origin.address(OriginMode.ECHO);
     Conn c = p.open();
     ClientHandshake.Step end =

@@ -64,15 +64,34 @@ public final class Doctor {
   static List<Check> checks(DoctorOptions options, LoopbackOrigin origin) {
     Findings findings = new Findings();
     boolean withLogin = options.login().isPresent();
-    Socks socks = new Socks(options.login());
+    Socks socks = new Socks(options.login(), findings);
     List<Check> all = new ArrayList<>();
     all.addAll(new MethodChecks(withLogin, findings).checks());
-    all.addAll(new ConnectChecks(socks, origin, findings, withLogin).checks());
+    all.addAll(guarded(new ConnectChecks(socks, origin, findings, withLogin).checks(), findings));
     all.addAll(new AuthChecks(options.login(), origin, findings).checks());
-    all.addAll(new TorChecks(socks, origin).checks());
-    all.addAll(new RefusalChecks(socks, origin).checks());
-    all.addAll(new StreamChecks(socks, origin).checks());
+    all.addAll(guarded(new TorChecks(socks, origin).checks(), findings));
+    all.addAll(guarded(new RefusalChecks(socks, origin).checks(), findings));
+    all.addAll(guarded(new StreamChecks(socks, origin).checks(), findings));
     return all;
+  }
+
+  /**
+   * Makes checks that send the login SKIP once the server has refused it: sending a refused
+   * password again tells nothing new, and sets off the server's failure back-off (SocksGate delays
+   * an address's attempts after five failures), which would turn every later check into a timeout.
+   */
+  private static List<Check> guarded(List<Check> checks, Findings findings) {
+    List<Check> out = new ArrayList<>(checks.size());
+    for (Check c : checks) {
+      out.add(
+          new Check(
+              c.id(),
+              p ->
+                  findings.loginRefused()
+                      ? Outcome.skip("the server refused the login; not sent again")
+                      : c.body().run(p)));
+    }
+    return out;
   }
 
   private static Outcome runOne(Check c, DoctorOptions options, ScheduledExecutorService timer)

@@ -8,6 +8,7 @@ final class Findings {
 
   private boolean requiresAuth;
   private boolean takesNoAuth;
+  private boolean loginRefused;
 
   /** Records the server's answer to an offer of method 00 alone. */
   void answeredNoAuthOffer(boolean granted) {
@@ -23,5 +24,19 @@ final class Findings {
   /** True when the server chose {@code 00} when offered {@code 00} alone. */
   boolean takesNoAuth() {
     return takesNoAuth;
+  }
+
+  /** Records that the server refused the --user/--pass login (RFC 1929 status not 00). */
+  void refusedLogin() {
+    loginRefused = true;
+  }
+
+  /**
+   * True once the server refused the login: later checks would only send the same refused password
+   * again, and a server with a failure back-off (SocksGate's, fail2ban's) would then slow every
+   * check down to its timeout.
+   */
+  boolean loginRefused() {
+    return loginRefused;
   }
 }

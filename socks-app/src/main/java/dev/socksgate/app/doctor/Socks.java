@@ -30,9 +30,12 @@ final class Socks {
   private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0);
 
   private final Optional<Credentials.UsernamePassword> login;
+  private final Findings findings;
 
-  Socks(Optional<Credentials.UsernamePassword> login) {
+  /** Uses {@code login} if present; a refusal of it is recorded in {@code findings}. */
+  Socks(Optional<Credentials.UsernamePassword> login, Findings findings) {
     this.login = login;
+    this.findings = findings;
   }
 
   /** A SOCKS5 handshake for {@code command} to {@code dst}, with the login if there is one. */
@@ -99,6 +102,7 @@ final class Socks {
       return "the server chose method " + hex(m.method().code()) + ", which was not offered";
     }
     if (failure instanceof ClientFailure.AuthRejected) {
+      findings.refusedLogin();
       return "username and password rejected (RFC 1929)";
     }
     if (failure instanceof ClientFailure.Refused r) {

@@ -86,7 +86,11 @@ class DoctorTest {
               "--timeout",
               TIMEOUT);
       assertEquals(1, wrong.code(), wrong.out());
+      wrong.assertLine("FAIL", "socks5.ipv4", "rejected (RFC 1929)");
       wrong.assertLine("FAIL", "rfc1929.right", "rejected (RFC 1929)");
+      // Once refused, the login is not sent again (that would set off the failure back-off).
+      wrong.assertLine("SKIP", "socks5.name", "refused the login");
+      wrong.assertLine("SKIP", "transfer.16mib", "refused the login");
     }
   }
 
