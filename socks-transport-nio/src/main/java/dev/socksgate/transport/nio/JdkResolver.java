@@ -122,6 +122,11 @@ public final class JdkResolver implements Resolver, AutoCloseable {
   }
 
   /** Stops the lookup threads; pending lookups complete exceptionally. */
+  /** Returns the lookups waiting for a thread now (for metrics). Any thread. */
+  public int queueDepth() {
+    return executor.getQueue().size();
+  }
+
   @Override
   public void close() {
     for (Runnable r : executor.shutdownNow()) {

@@ -3,6 +3,7 @@ package dev.socksgate.transport.nio;
 import dev.socksgate.core.session.StreamService;
 import dev.socksgate.transport.nio.internal.Acceptor;
 import dev.socksgate.transport.nio.internal.BandwidthBuckets;
+import dev.socksgate.transport.nio.internal.BufferPool;
 import dev.socksgate.transport.nio.internal.ChannelIo;
 import dev.socksgate.transport.nio.internal.Closing;
 import dev.socksgate.transport.nio.internal.EventLoop;
@@ -128,7 +129,8 @@ public final class NioSocksServer implements AutoCloseable {
                   nanoClock,
                   bandwidth,
                   config.proxyProtocolFrom(),
-                  config.proxyHeaderTimeout()));
+                  config.proxyHeaderTimeout()),
+              config.listeners().size());
       ctx = c;
       for (int i = 0; i < config.listeners().size(); i++) {
         bind(loops[i % loops.length], config.listeners().get(i), c);
@@ -180,6 +182,36 @@ public final class NioSocksServer implements AutoCloseable {
       c = ctx;
     }
     return c == null ? 0 : c.connectionCount();
+  }
+
+  /**
+   * Returns what the server counted so far, summed over the loops now ({@link TransportStats});
+   * empty lists before {@link #start()}. Any thread; takes no lock the event loops take, and never
+   * waits for them.
+   */
+  public TransportStats stats() {
+    ServerContext c;
+    synchronized (this) {
+      c = ctx;
+    }
+    if (c == null) {
+      return new TransportStats(List.of(), List.of());
+    }
+    EventLoop[] loops = transport.loops();
+    List<TransportStats.Loop> perLoop = new ArrayList<>(loops.length);
+    for (EventLoop loop : loops) {
+      BufferPool pool = c.pool(loop);
+      BufferPool bulk = c.bulkPool(loop);
+      perLoop.add(
+          new TransportStats.Loop(
+              loop.index(),
+              loop.tasksRun(),
+              loop.wakeups(),
+              pool.publishedInUse() + bulk.publishedInUse(),
+              pool.publishedFree() + bulk.publishedFree(),
+              bulk.publishedInUse()));
+    }
+    return new TransportStats(c.listenerStats(), perLoop);
   }
 
   /**

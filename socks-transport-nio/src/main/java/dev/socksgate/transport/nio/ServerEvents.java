@@ -85,6 +85,13 @@ public interface ServerEvents {
   /** The request failed (including a SocksTimeout while pending: TIMED_OUT). */
   default void streamFailed(StreamRequest request, StreamFailure failure) {}
 
+  /**
+   * A stream finished: a CONNECT relay closed, a RESOLVE or RESOLVE_PTR was answered, or a request
+   * failed (refused, timed out). One call per request that reached the use case; a request whose
+   * connection the server closed while it was pending (a stop, a revoked user) reports none.
+   */
+  default void streamFinished(StreamRecord record) {}
+
   /** A client connection was closed, for whatever reason. */
   default void connectionClosed(ClientInfo client) {}
 

@@ -19,6 +19,7 @@ final class EventLog implements ServerEvents {
   private int open;
   private int rejected;
   private final List<Object> events = new ArrayList<>();
+  private final List<StreamRecord> records = new ArrayList<>();
   private final List<InetAddress> refusedByPolicy = new ArrayList<>();
   private final List<InetAddress> refusedByAddressLimit = new ArrayList<>();
   private int refusedByUserLimit;
@@ -82,6 +83,17 @@ final class EventLog implements ServerEvents {
   public synchronized void streamFailed(StreamRequest request, StreamFailure failure) {
     events.add(failure);
     notifyAll();
+  }
+
+  @Override
+  public synchronized void streamFinished(StreamRecord record) {
+    records.add(record);
+    notifyAll();
+  }
+
+  /** The finished streams, in order. */
+  synchronized List<StreamRecord> records() {
+    return List.copyOf(records);
   }
 
   @Override

@@ -79,6 +79,10 @@ class ProxyProtocolTest {
         .start();
   }
 
+  private static long refusals(Harness h, TransportStats.Refusal reason) {
+    return h.server.stats().listeners().get(2).refused().get(reason);
+  }
+
   private static InetSocketAddress proxied(Harness h) {
     return h.server.boundAddresses().get(2);
   }
@@ -163,6 +167,7 @@ class ProxyProtocolTest {
         refused.expectClosedWithNothing();
       }
       h.events.await("a policy refusal", l -> l.refusedByPolicy().equals(List.of(CLIENT_B)));
+      assertEquals(1L, refusals(h, TransportStats.Refusal.POLICY), "counted after the header");
       relay(h, header(ProxyHeader.Version.V2, CLIENT_A, 2), 0, false);
       assertEquals(List.of(new InetSocketAddress(CLIENT_A, 2)), h.events.accepted());
       h.events.awaitOpen(0);
@@ -228,6 +233,8 @@ class ProxyProtocolTest {
         c.expectClosedWithNothing();
       }
       h.events.await("an untrusted source", l -> l.proxyUntrusted().equals(List.of(CLIENT_A)));
+      assertEquals(
+          1L, refusals(h, TransportStats.Refusal.PROXY_UNTRUSTED), "counted as proxy_untrusted");
       assertEquals(List.of(), h.events.accepted());
       assertEquals(0, h.server.connectionCount());
       relay(h, header(ProxyHeader.Version.V1, CLIENT_B, 2), 0, false); // the balancer still works

@@ -32,6 +32,7 @@ public final class Acceptor implements Selectable {
   private final boolean proxyProtocol;
   private final InetSocketAddress local;
   private final ServerContext ctx;
+  private final int index; // the listener's place in the statistics
   private final Deadline resume = new Deadline(this::resume);
   private final AcceptCall acceptCall;
   private final SelectionKey key;
@@ -60,6 +61,7 @@ public final class Acceptor implements Selectable {
     this.settings = settings;
     this.local = local;
     this.ctx = ctx;
+    this.index = ctx.registerListener(local);
   }
 
   /** Registers a bound, non-blocking listening channel with {@code loop}. Loop thread only. */
@@ -125,9 +127,9 @@ public final class Acceptor implements Selectable {
       }
       failing = false;
       if (proxyProtocol) {
-        ctx.admitProxied(c, settings, local);
+        ctx.admitProxied(c, settings, local, loop, index);
       } else {
-        ctx.admit(c, settings, local);
+        ctx.admit(c, settings, local, loop, index);
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.socksgate.transport.nio.internal;
 
 import dev.socksgate.core.policy.AddressKey;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -16,13 +17,32 @@ final class Admission {
   private final ServerContext ctx;
   private final AddressKey address;
   private final Shedding.Ticket ticket;
+  private final int listener;
+  private final InetSocketAddress local;
   private Optional<String> user = Optional.empty();
   private boolean released;
 
-  Admission(ServerContext ctx, AddressKey address, Shedding.Ticket ticket) {
+  Admission(
+      ServerContext ctx,
+      AddressKey address,
+      Shedding.Ticket ticket,
+      int listener,
+      InetSocketAddress local) {
     this.ctx = ctx;
+    this.listener = listener;
+    this.local = local;
     this.address = address;
     this.ticket = ticket;
+  }
+
+  /** The listener's place in the statistics. */
+  int listener() {
+    return listener;
+  }
+
+  /** The listener's bound address. */
+  InetSocketAddress local() {
+    return local;
   }
 
   /** The connection's place among the handshakes that overload shedding may close. */

@@ -21,6 +21,8 @@ public final class BufferPool {
   private final ArrayDeque<ByteBuffer> free;
   private int inUse;
   private int highWater;
+  // inUse and free.size() as another thread may read them (metrics), written on each change.
+  private final StatCells published = new StatCells(2);
 
   /**
    * Creates an empty pool.
@@ -71,6 +73,7 @@ public final class BufferPool {
     }
     inUse++;
     highWater = Math.max(highWater, inUse);
+    publish();
     return b;
   }
 
@@ -89,6 +92,22 @@ public final class BufferPool {
       b.clear();
       free.addFirst(b);
     }
+    publish();
+  }
+
+  private void publish() {
+    published.add(0, inUse - published.get(0));
+    published.add(1, free.size() - published.get(1));
+  }
+
+  /** Returns {@link #inUse()} as last published; any thread (for metrics). */
+  public long publishedInUse() {
+    return published.get(0);
+  }
+
+  /** Returns {@link #retained()} as last published; any thread (for metrics). */
+  public long publishedFree() {
+    return published.get(1);
   }
 
   /** Returns the capacity of every buffer. */

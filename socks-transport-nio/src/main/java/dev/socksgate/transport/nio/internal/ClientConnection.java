@@ -10,6 +10,8 @@ import dev.socksgate.core.model.StreamFailure;
 import dev.socksgate.core.model.StreamRequest;
 import dev.socksgate.core.session.StreamOutcome;
 import dev.socksgate.transport.nio.NioExit;
+import dev.socksgate.transport.nio.StreamRecord;
+import dev.socksgate.transport.nio.TransportStats;
 import dev.socksgate.transport.nio.internal.ClientPhase.Handshake;
 import dev.socksgate.transport.nio.internal.ClientPhase.Handshaking;
 import dev.socksgate.transport.nio.internal.ClientPhase.Opening;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +68,11 @@ final class ClientConnection implements Endpoint.Handler {
   private ClientPhase phase;
   private ByteBuffer out = NOTHING; // reply bytes not yet written: pending while it has any
   private boolean readSuspended; // bytes arrived while the request is pending: stop reading
+  private final ListenerStats stats; // this loop's counters for the client's listener
+  private final long acceptedAt; // loop clock
+  private long requestAt; // loop clock, once the request is complete
+  private boolean handshakeCounted;
+  private long earlyBytes; // the request's early data
 
   /** How a new connection gets its endpoint: registered now, or taken over from a PROXY stage. */
   @FunctionalInterface
@@ -84,6 +92,8 @@ final class ClientConnection implements Endpoint.Handler {
     this.slots = slots;
     this.loop = loop;
     this.info = info;
+    this.stats = ctx.stats(loop, slots.listener());
+    this.acceptedAt = loop.now();
     this.phase =
         new Handshaking(
             new HandshakeInput(info, ctx.settings().handshake(), ctx.pool(loop), readAhead));
@@ -152,7 +162,8 @@ final class ClientConnection implements Endpoint.Handler {
   }
 
   private void begin() {
-    slots.ticket().onShed(this::close); // shed for a newcomer: closed silently, its slot passed on
+    slots.ticket().onShed(this::shed); // shed for a newcomer: closed silently, its slot passed on
+    stats.connectionOpened();
     ctx.notify(ev -> ev.connectionAccepted(info));
     loop.schedule(timer, ctx.settings().socksTimeout().toNanos());
     updateInterest();
@@ -242,6 +253,8 @@ final class ClientConnection implements Endpoint.Handler {
       onRequest(in, d);
     } else if (step instanceof HandshakeStep.Failed f) {
       LOG.debug("handshake failed: {}", f.error().kind());
+      handshakeCounted = true;
+      stats.handshakeFailed(in.version(), f.error().kind());
       ctx.notify(ev -> ev.handshakeFailed(info, f.error()));
       finish(f.reply());
     }
@@ -256,6 +269,7 @@ final class ClientConnection implements Endpoint.Handler {
     boolean accepted = verified;
     if (verified && !slots.acquireUser(user)) {
       accepted = false; // over --max-connections-per-user: the same 01 01 as a wrong password
+      stats.refused(TransportStats.Refusal.PER_USER);
       ctx.notify(ev -> ev.authenticationRefusedByUserLimit(info));
     }
     HandshakeInput in = v.in();
@@ -274,8 +288,12 @@ final class ClientConnection implements Endpoint.Handler {
       return;
     }
     StreamRequest r = done.request();
+    handshakeCounted = true;
+    requestAt = loop.now();
+    stats.handshakeOk(r.protocol(), requestAt - acceptedAt);
     phase = new Opening(r);
     ByteBuffer earlyData = in.earlyData(); // gives the read buffer back: the handshake is over
+    earlyBytes = earlyData.remaining();
     ctx.notify(ev -> ev.requestDone(r));
     loop.schedule(timer, ctx.settings().socksTimeout().toNanos());
     StreamOpening.start(ctx, r, earlyData, loop, this::onOutcome);
@@ -297,9 +315,12 @@ final class ClientConnection implements Endpoint.Handler {
       }
       return;
     }
+    Optional<StreamFailure> failure = Optional.empty();
     if (outcome instanceof StreamOutcome.Refused<NioExit> f) {
+      failure = Optional.of(f.failure());
       ctx.notify(ev -> ev.streamFailed(o.request(), f.failure()));
     }
+    answered(o.request(), failure);
     finish(outcome.reply());
   }
 
@@ -308,18 +329,50 @@ final class ClientConnection implements Endpoint.Handler {
     phase = RELAYING;
     loop.cancel(timer);
     StreamRequest r = replying.request();
+    long now = loop.now();
+    stats.stream(r.command(), Optional.empty(), now - requestAt);
     ctx.notify(ev -> ev.streamOpened(r));
-    Relay.start(ctx, loop, info, slots, r, client, replying.exit());
+    StreamTiming timing =
+        new StreamTiming(acceptedAt, requestAt - acceptedAt, now - requestAt, earlyBytes, stats);
+    Relay.start(ctx, loop, info, slots, r, client, replying.exit(), timing);
+  }
+
+  /** A request answered without a relay: counted, and reported as finished. */
+  private void answered(StreamRequest r, Optional<StreamFailure> failure) {
+    long now = loop.now();
+    stats.stream(r.command(), failure, now - requestAt);
+    StreamRecord rec =
+        new StreamRecord(
+            slots.local(),
+            r,
+            failure,
+            requestAt - acceptedAt,
+            now - requestAt,
+            now - acceptedAt,
+            0,
+            0);
+    ctx.notify(ev -> ev.streamFinished(rec));
+  }
+
+  /** Shed for a newcomer at the cap: counted as a refusal, then closed silently. */
+  private void shed() {
+    if (phase != CLOSED) {
+      stats.refused(TransportStats.Refusal.SHED);
+    }
+    close();
   }
 
   private void onTimer() {
     assert loop.inEventLoop();
     LOG.debug("timer expired in state {}", phase);
-    if (phase instanceof Handshake) {
+    if (phase instanceof Handshake h) {
+      handshakeCounted = true;
+      stats.handshakeEnded(h.in().version(), true);
       finish(NOTHING); // Tor closes an unfinished handshake silently
     } else if (phase instanceof Opening o) {
       StreamRequest req = o.request();
       ctx.notify(ev -> ev.streamFailed(req, StreamFailure.TIMED_OUT));
+      answered(req, Optional.of(StreamFailure.TIMED_OUT));
       finish(ctx.service().failureReply(req, StreamFailure.TIMED_OUT));
     } else {
       close(); // REPLYING stuck on a client that does not read, or CLOSING lingered
@@ -427,6 +480,9 @@ final class ClientConnection implements Endpoint.Handler {
     ClientPhase last = phase;
     phase = CLOSED;
     if (last instanceof Handshake h) {
+      if (!handshakeCounted) {
+        stats.handshakeEnded(h.in().version(), false);
+      }
       h.in().release();
     }
     loop.cancel(timer);
@@ -435,6 +491,7 @@ final class ClientConnection implements Endpoint.Handler {
     }
     client.close();
     slots.release();
+    stats.connectionClosed();
     ctx.notify(ev -> ev.connectionClosed(info));
   }
 }

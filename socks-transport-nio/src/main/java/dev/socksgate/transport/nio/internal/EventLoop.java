@@ -47,6 +47,8 @@ public final class EventLoop implements Executor {
   private boolean acceptingTasks = true; // guarded by lifecycle
   private volatile boolean stopRequested;
   private long now = System.nanoTime();
+  // [0] select calls that returned, [1] tasks run: written by the loop thread only.
+  private final StatCells work = new StatCells(2);
 
   private EventLoop(int index, String name, Selector selector) {
     this.index = index;
@@ -219,6 +221,7 @@ public final class EventLoop implements Executor {
       selector.select(dispatcher, millis);
     }
     wakeupNeeded.set(false);
+    work.increment(0);
     now = System.nanoTime();
     runDeadlines();
     runTasks(MAX_TASKS_PER_ITERATION);
@@ -249,13 +252,27 @@ public final class EventLoop implements Executor {
   }
 
   private void runTasks(int max) {
-    for (int i = 0; i < max; i++) {
+    int i = 0;
+    for (; i < max; i++) {
       Runnable task = tasks.poll();
       if (task == null) {
-        return;
+        break;
       }
       guarded(task);
     }
+    if (i > 0) {
+      work.add(1, i); // once per batch
+    }
+  }
+
+  /** Returns how many times a select returned on this loop. Any thread. */
+  public long wakeups() {
+    return work.get(0);
+  }
+
+  /** Returns how many queued tasks this loop ran. Any thread. */
+  public long tasksRun() {
+    return work.get(1);
   }
 
   private void applyInterest() {

@@ -74,6 +74,11 @@ final class HandshakeInput {
     }
   }
 
+  /** Returns the SOCKS version the engine recognised so far: 0 (none yet), 4 or 5. */
+  int version() {
+    return engine.version();
+  }
+
   /** Passes the authenticator's verdict to the engine. */
   HandshakeStep verdict(boolean accepted) {
     return engine.verdict(accepted);

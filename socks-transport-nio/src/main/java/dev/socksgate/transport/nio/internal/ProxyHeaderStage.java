@@ -4,6 +4,7 @@ import dev.socksgate.codec.Decoded;
 import dev.socksgate.codec.proxy.ProxyHeader;
 import dev.socksgate.core.model.ClientInfo;
 import dev.socksgate.transport.nio.ServerEvents.ProxyHeaderFailure;
+import dev.socksgate.transport.nio.TransportStats;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -37,6 +38,7 @@ final class ProxyHeaderStage implements Endpoint.Handler {
   private final EventLoop loop;
   private final ClientInfo source;
   private final InetSocketAddress local;
+  private final int index; // the listener's place in the statistics
   private final Shedding.Ticket ticket;
   private final Deadline timer = new Deadline(this::onTimeout);
   private final ByteBuffer buf = ByteBuffer.allocate(ProxyHeader.MAX_LENGTH);
@@ -49,12 +51,14 @@ final class ProxyHeaderStage implements Endpoint.Handler {
       SocketChannel channel,
       ClientInfo source,
       InetSocketAddress local,
+      int index,
       Shedding.Ticket ticket)
       throws IOException {
     this.ctx = ctx;
     this.loop = loop;
     this.source = source;
     this.local = local;
+    this.index = index;
     this.ticket = ticket;
     this.endpoint = Endpoint.register(loop, channel, this, ctx.settings().io());
   }
@@ -66,17 +70,18 @@ final class ProxyHeaderStage implements Endpoint.Handler {
       SocketChannel channel,
       ClientInfo source,
       InetSocketAddress local,
+      int index,
       Shedding.Ticket ticket) {
     assert loop.inEventLoop();
     ProxyHeaderStage s;
     try {
-      s = new ProxyHeaderStage(ctx, loop, channel, source, local, ticket);
+      s = new ProxyHeaderStage(ctx, loop, channel, source, local, index, ticket);
     } catch (IOException e) {
       Closing.quietly(channel);
       ctx.releaseSlot(ticket);
       return;
     }
-    ticket.onShed(s::close); // a stalled header is shed like a stalled handshake
+    ticket.onShed(s::shed); // a stalled header is shed like a stalled handshake
     loop.schedule(s.timer, ctx.settings().proxyHeaderTimeout().toNanos());
     s.endpoint.interest(SelectionKey.OP_READ);
   }
@@ -130,7 +135,7 @@ final class ProxyHeaderStage implements Endpoint.Handler {
     ClientInfo client =
         header.addresses().map(a -> new ClientInfo(a.source(), source.listener())).orElse(source);
     ByteBuffer readAhead = ByteBuffer.allocate(buf.remaining()).put(buf).flip();
-    Optional<Admission> slots = ctx.admitCarried(client, local, ticket);
+    Optional<Admission> slots = ctx.admitCarried(client, local, index, ticket, loop);
     if (slots.isEmpty()) {
       endpoint.close(); // refused as a direct client would be: closed before a byte is written
       ctx.releaseSlot(ticket);
@@ -149,6 +154,13 @@ final class ProxyHeaderStage implements Endpoint.Handler {
     }
     close();
     ctx.notify(ev -> ev.proxyHeaderFailed(local, source.remote(), failure));
+  }
+
+  private void shed() {
+    if (!done) {
+      ctx.stats(loop, index).refused(TransportStats.Refusal.SHED);
+    }
+    close();
   }
 
   /** Closes the connection now, without a reply. Idempotent. */

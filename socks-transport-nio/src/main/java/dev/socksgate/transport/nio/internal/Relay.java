@@ -4,6 +4,7 @@ import dev.socksgate.core.model.ClientInfo;
 import dev.socksgate.core.model.Credentials;
 import dev.socksgate.core.model.StreamRequest;
 import dev.socksgate.transport.nio.NioExit;
+import dev.socksgate.transport.nio.StreamRecord;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,12 @@ final class Relay implements Endpoint.Handler {
   private final Deadline downResume;
   private long lastActivity;
   private boolean closed;
+  private final StreamRequest request;
+  private final StreamTiming timing;
+  private final ListenerStats stats; // this loop's counters for the client's listener
+  private long openedAt; // loop clock at the success reply
+  private long bytesUp; // this relay's own totals, for its StreamRecord
+  private long bytesDown;
 
   private Relay(
       ServerContext ctx,
@@ -49,8 +56,12 @@ final class Relay implements Endpoint.Handler {
       Admission slots,
       StreamRequest request,
       Endpoint client,
-      NioExit exitHandle)
+      NioExit exitHandle,
+      StreamTiming timing)
       throws IOException {
+    this.request = request;
+    this.timing = timing;
+    this.stats = timing.stats();
     this.ctx = ctx;
     this.loop = loop;
     this.info = info;
@@ -103,20 +114,25 @@ final class Relay implements Endpoint.Handler {
       Admission slots,
       StreamRequest request,
       Endpoint client,
-      NioExit exitHandle) {
+      NioExit exitHandle,
+      StreamTiming timing) {
     assert loop.inEventLoop();
     Relay r;
     try {
-      r = new Relay(ctx, loop, info, slots, request, client, exitHandle);
+      r = new Relay(ctx, loop, info, slots, request, client, exitHandle, timing);
     } catch (IOException | RuntimeException e) {
       exitHandle.close();
-      closeClient(ctx, info, slots, client);
+      closeClient(ctx, info, slots, client, timing.stats());
       return;
     }
     client.handOver(r);
+    r.stats.relayOpened();
+    r.counted(r.up, timing.earlyBytes()); // whether the exit wrote them already or we will
+    r.counted(r.down, exitHandle.receivedData().remaining());
     r.up.preload(exitHandle.earlyData());
     r.down.preload(exitHandle.receivedData());
     r.lastActivity = loop.now();
+    r.openedAt = r.lastActivity;
     long idleNanos = ctx.settings().idleTimeout().toNanos();
     if (idleNanos > 0) {
       loop.schedule(r.idle, idleNanos);
@@ -142,10 +158,23 @@ final class Relay implements Endpoint.Handler {
       failed(ex);
       return;
     }
+    if (n > 0) {
+      counted(p, n); // once per read batch, not per read
+    }
     if (p.isThrottled()) { // never true without a bandwidth limit
       suspend(p);
     }
     after(n);
+  }
+
+  private void counted(RelayPipe p, long n) {
+    if (p == up) {
+      bytesUp += n;
+      stats.bytesUp(n);
+    } else {
+      bytesDown += n;
+      stats.bytesDown(n);
+    }
   }
 
   /** The user's bucket is empty: {@code p} reads again when enough tokens are back. */
@@ -242,13 +271,28 @@ final class Relay implements Endpoint.Handler {
     up.release();
     down.release();
     exit.close();
-    closeClient(ctx, info, slots, client);
+    long now = loop.now();
+    stats.relayClosed();
+    stats.streamDuration.observe(now - openedAt);
+    StreamRecord rec =
+        new StreamRecord(
+            slots.local(),
+            request,
+            Optional.empty(),
+            timing.handshakeNanos(),
+            timing.connectNanos(),
+            now - timing.acceptedAt(),
+            bytesUp,
+            bytesDown);
+    ctx.notify(ev -> ev.streamFinished(rec));
+    closeClient(ctx, info, slots, client, stats);
   }
 
   private static void closeClient(
-      ServerContext ctx, ClientInfo info, Admission slots, Endpoint client) {
+      ServerContext ctx, ClientInfo info, Admission slots, Endpoint client, ListenerStats stats) {
     client.close();
     slots.release();
+    stats.connectionClosed();
     ctx.notify(ev -> ev.connectionClosed(info));
   }
 

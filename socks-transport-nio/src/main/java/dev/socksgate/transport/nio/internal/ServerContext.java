@@ -11,11 +11,14 @@ import dev.socksgate.core.session.StreamService;
 import dev.socksgate.transport.nio.NioExit;
 import dev.socksgate.transport.nio.NioServerConfig;
 import dev.socksgate.transport.nio.ServerEvents;
+import dev.socksgate.transport.nio.TransportStats;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +50,8 @@ public final class ServerContext {
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private volatile boolean draining;
   private final Shedding shedding;
+  private final ListenerStats[][] stats; // [loop][listener]: each loop writes only its own row
+  private final InetSocketAddress[] listenerAddresses; // guarded by itself, set as they bind
 
   /**
    * The settings connections read.
@@ -88,8 +93,21 @@ public final class ServerContext {
       ClientPolicy proxyProtocolFrom,
       Duration proxyHeaderTimeout) {}
 
-  /** Creates the context of a server running on {@code loops}. */
+  /** Creates the context of a server running on {@code loops}, with one listener. */
   public ServerContext(EventLoop[] loops, StreamService<NioExit> service, Settings settings) {
+    this(loops, service, settings, 1);
+  }
+
+  /** Creates the context of a server running on {@code loops}, with {@code listeners}. */
+  public ServerContext(
+      EventLoop[] loops, StreamService<NioExit> service, Settings settings, int listeners) {
+    this.stats = new ListenerStats[loops.length][listeners];
+    for (ListenerStats[] row : stats) {
+      for (int i = 0; i < listeners; i++) {
+        row[i] = new ListenerStats();
+      }
+    }
+    this.listenerAddresses = new InetSocketAddress[listeners];
     this.loops = loops.clone();
     this.service = service;
     this.settings = settings;
@@ -131,6 +149,49 @@ public final class ServerContext {
     return bulkPools[loop.index()];
   }
 
+  /**
+   * Gives the listener bound at {@code local} its place in the statistics: the first free index
+   * (listeners register in configuration order).
+   *
+   * @throws IllegalStateException if more listeners register than the context was made for
+   */
+  int registerListener(InetSocketAddress local) {
+    synchronized (listenerAddresses) {
+      for (int i = 0; i < listenerAddresses.length; i++) {
+        if (listenerAddresses[i] == null) {
+          listenerAddresses[i] = local;
+          return i;
+        }
+      }
+    }
+    throw new IllegalStateException("more listeners than " + listenerAddresses.length);
+  }
+
+  /** Returns the counters {@code loop} keeps for {@code listener}; use them on that loop only. */
+  ListenerStats stats(EventLoop loop, int listener) {
+    return stats[loop.index()][listener];
+  }
+
+  /** Returns the counters summed over the loops, per registered listener. Any thread. */
+  public List<TransportStats.Listener> listenerStats() {
+    List<TransportStats.Listener> out = new ArrayList<>();
+    for (int i = 0; i < listenerAddresses.length; i++) {
+      InetSocketAddress a;
+      synchronized (listenerAddresses) {
+        a = listenerAddresses[i];
+      }
+      if (a == null) {
+        break;
+      }
+      List<ListenerStats> parts = new ArrayList<>(loops.length);
+      for (ListenerStats[] row : stats) {
+        parts.add(row[i]);
+      }
+      out.add(ListenerStats.merge(a, parts));
+    }
+    return out;
+  }
+
   /** Returns the current number of client connections. */
   public int connectionCount() {
     return connections.get();
@@ -139,9 +200,15 @@ public final class ServerContext {
   /**
    * Takes an accepted client: closes it at once if the client policy refuses its address, or if the
    * cap is reached and no handshake older than {@link Shedding#GRACE_NANOS} can be shed for it;
-   * else hands it to the next loop (round robin). Called on the acceptor's loop.
+   * else hands it to the next loop (round robin). Called on the acceptor's loop, {@code here};
+   * {@code index} is the listener's place in the statistics.
    */
-  void admit(SocketChannel channel, ListenerSettings listener, InetSocketAddress local) {
+  void admit(
+      SocketChannel channel,
+      ListenerSettings listener,
+      InetSocketAddress local,
+      EventLoop here,
+      int index) {
     InetSocketAddress remote;
     try {
       remote = (InetSocketAddress) channel.getRemoteAddress();
@@ -152,23 +219,25 @@ public final class ServerContext {
     }
     if (!admits(remote)) {
       Closing.quietly(channel); // as Tor: closed before a byte is read or written
+      stats(here, index).refused(TransportStats.Refusal.POLICY);
       notify(e -> e.connectionRefusedByPolicy(local, remote));
       return;
     }
     AddressKey key = AddressKey.of(remote.getAddress());
     if (!settings.clientLimits().perAddress().tryAcquire(key)) {
       Closing.quietly(channel); // as the policy: closed before a byte is read or written
+      stats(here, index).refused(TransportStats.Refusal.PER_ADDRESS);
       notify(e -> e.connectionRefusedByAddressLimit(local, remote));
       return;
     }
-    if (!takeSlot(local)) {
+    if (!takeSlot(local, stats(here, index))) {
       settings.clientLimits().perAddress().release(key);
       Closing.quietly(channel);
       return;
     }
     ClientInfo info = new ClientInfo(remote, listener);
     EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
-    Admission slots = new Admission(this, key, shedding.enter(info, loop));
+    Admission slots = new Admission(this, key, shedding.enter(info, loop), index, local);
     try {
       channel.configureBlocking(false);
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -178,6 +247,7 @@ public final class ServerContext {
       slots.release();
       return;
     }
+    stats(here, index).accepted(); // before the hand-over: its events must not come first
     if (!loop.tryExecute(() -> ClientConnection.start(this, loop, channel, info, slots))) {
       Closing.quietly(channel);
       slots.release();
@@ -188,13 +258,14 @@ public final class ServerContext {
    * Takes a connection slot under the cap; at the cap, the newcomer takes the slot of the oldest
    * stalled handshake, if there is one. Returns false (and reports the rejection) if there is none.
    */
-  private boolean takeSlot(InetSocketAddress local) {
+  private boolean takeSlot(InetSocketAddress local, ListenerStats here) {
     if (connections.incrementAndGet() <= settings.maxConnections()) {
       return true;
     }
     connections.decrementAndGet();
     Optional<Shedding.Ticket> shed = shedding.shedOldest();
     if (shed.isEmpty()) {
+      here.refused(TransportStats.Refusal.CAP);
       notify(e -> e.connectionRejected(local));
       return false;
     }
@@ -211,7 +282,12 @@ public final class ServerContext {
    * client: a connection reading its header holds a socket like any other, and a stalled one is
    * among the handshakes that shedding may close for a newcomer.
    */
-  void admitProxied(SocketChannel channel, ListenerSettings listener, InetSocketAddress local) {
+  void admitProxied(
+      SocketChannel channel,
+      ListenerSettings listener,
+      InetSocketAddress local,
+      EventLoop here,
+      int index) {
     InetSocketAddress remote;
     try {
       remote = (InetSocketAddress) channel.getRemoteAddress();
@@ -222,10 +298,11 @@ public final class ServerContext {
     }
     if (!trustsProxy(remote)) {
       Closing.quietly(channel); // the spec's "only trusted proxies": closed before any byte
+      stats(here, index).refused(TransportStats.Refusal.PROXY_UNTRUSTED);
       notify(e -> e.proxyHeaderUntrusted(local, remote));
       return;
     }
-    if (!takeSlot(local)) {
+    if (!takeSlot(local, stats(here, index))) {
       Closing.quietly(channel);
       return;
     }
@@ -242,7 +319,7 @@ public final class ServerContext {
       return;
     }
     if (!loop.tryExecute(
-        () -> ProxyHeaderStage.start(this, loop, channel, source, local, ticket))) {
+        () -> ProxyHeaderStage.start(this, loop, channel, source, local, index, ticket))) {
       Closing.quietly(channel);
       releaseSlot(ticket);
     }
@@ -254,19 +331,26 @@ public final class ServerContext {
    * refused (reported; the caller closes it and gives the slot back).
    */
   Optional<Admission> admitCarried(
-      ClientInfo client, InetSocketAddress local, Shedding.Ticket ticket) {
+      ClientInfo client,
+      InetSocketAddress local,
+      int index,
+      Shedding.Ticket ticket,
+      EventLoop here) {
     InetSocketAddress remote = client.remote();
     if (!admits(remote)) {
+      stats(here, index).refused(TransportStats.Refusal.POLICY);
       notify(e -> e.connectionRefusedByPolicy(local, remote));
       return Optional.empty();
     }
     AddressKey key = AddressKey.of(remote.getAddress());
     if (!settings.clientLimits().perAddress().tryAcquire(key)) {
+      stats(here, index).refused(TransportStats.Refusal.PER_ADDRESS);
       notify(e -> e.connectionRefusedByAddressLimit(local, remote));
       return Optional.empty();
     }
     ticket.carried(client);
-    return Optional.of(new Admission(this, key, ticket));
+    stats(here, index).accepted();
+    return Optional.of(new Admission(this, key, ticket, index, local));
   }
 
   /** Gives back the slot of a connection that closed before it had an {@link Admission}. */
