@@ -19,6 +19,12 @@ module dev.socksgate.app {
   requires com.google.common; // Guava 33 is an explicit module: nothing else resolves it
   requires jakarta.inject; // likewise for Guice's jakarta.inject (Guice is an automatic module)
   requires org.slf4j;
+  // Metrics (issue 14): the Prometheus Java client 1.x, automatic modules without dependencies
+  // beyond their own family.
+  requires io.prometheus.metrics.model;
+  requires io.prometheus.metrics.core;
+  requires io.prometheus.writer.text;
+  requires io.prometheus.metrics.instrumentation.jvm;
   requires org.apache.logging.log4j; // LogStartup: the level from the options
   requires org.apache.logging.log4j.core;
   requires jdk.unsupported; // StopSignals: sun.misc.Signal, for exit status 0 on SIGTERM

@@ -371,6 +371,7 @@ final class ServerOptions {
           EXIT_BIND,
           CONTROL_PORT,
           CONTROL_COOKIE_FILE,
+          ObservabilityOptions.METRICS_PORT,
           CONFIG,
           LOG_LEVEL,
           CHECK,
@@ -416,7 +417,8 @@ final class ServerOptions {
           o.get(MAX_CONNECTIONS_PER_USER),
           o.get(BANDWIDTH_RATE),
           o.get(BANDWIDTH_BURST),
-          proxySources(o.all(PROXY_PROTOCOL_FROM)));
+          proxySources(o.all(PROXY_PROTOCOL_FROM)),
+          ObservabilityOptions.toConfig(o));
     } catch (IllegalArgumentException e) {
       throw new UsageException(String.valueOf(e.getMessage()));
     }

@@ -40,6 +40,7 @@ import java.util.Optional;
  * @param bandwidthBurst the per-user bucket size in bytes; 0 for the rate
  * @param proxyProtocolFrom the sources trusted to send PROXY protocol headers to ProxyProtocol
  *     listeners, as accept rules ending in {@code reject *}
+ * @param observability metrics, health and the access log
  */
 public record AppConfig(
     List<SocksPortSpec> listeners,
@@ -66,7 +67,8 @@ public record AppConfig(
     int maxConnectionsPerUser,
     long bandwidthRate,
     long bandwidthBurst,
-    SocksPolicy proxyProtocolFrom) {
+    SocksPolicy proxyProtocolFrom,
+    ObservabilityConfig observability) {
 
   /** Validates the fields. */
   public AppConfig {
@@ -86,6 +88,7 @@ public record AppConfig(
     Objects.requireNonNull(socksPolicy, "socksPolicy");
     Objects.requireNonNull(exitPolicy, "exitPolicy");
     Objects.requireNonNull(proxyProtocolFrom, "proxyProtocolFrom");
+    Objects.requireNonNull(observability, "observability");
     if (bandwidthRate < 0 || bandwidthBurst < 0) {
       throw new IllegalArgumentException("--bandwidth-rate and --bandwidth-burst must be >= 0");
     }

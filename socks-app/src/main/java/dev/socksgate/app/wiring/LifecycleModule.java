@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.socksgate.app.auth.FileAuthenticator;
 import dev.socksgate.app.config.AppConfig;
+import dev.socksgate.app.metrics.Readiness;
 import dev.socksgate.core.port.Resolver;
 import dev.socksgate.transport.nio.NioSocksServer;
 import java.time.Duration;
@@ -25,13 +26,16 @@ public final class LifecycleModule extends AbstractModule {
       AppConfig config,
       Resolver resolver,
       Optional<FileAuthenticator> authenticator,
-      Optional<ControlService> control) {
+      Optional<ControlService> control,
+      Optional<MetricsService> metrics,
+      Readiness readiness) {
     List<Lifecycle.Service> services = new ArrayList<>();
     if (resolver instanceof AutoCloseable closeable) {
       services.add(closing("resolver", closeable)); // the JDK resolver's lookup threads
     }
     authenticator.ifPresent(a -> services.add(closing("authenticator", a)));
-    services.add(new ServerService(server, config));
+    metrics.ifPresent(services::add); // before the server: /-/ready says 503 while it binds
+    services.add(new ServerService(server, config, readiness));
     control.ifPresent(services::add);
     return new Lifecycle(services);
   }

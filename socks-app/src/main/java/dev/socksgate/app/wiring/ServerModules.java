@@ -28,6 +28,7 @@ public final class ServerModules {
         new TransportModule(),
         new ReloadModule(),
         new ControlModule(),
+        new MetricsModule(),
         new LifecycleModule());
   }
 

@@ -2,6 +2,7 @@ package dev.socksgate.app.wiring;
 
 import dev.socksgate.app.config.AppConfig;
 import dev.socksgate.app.config.SocksPortSpec;
+import dev.socksgate.app.metrics.Readiness;
 import dev.socksgate.core.model.ListenerProtocols;
 import dev.socksgate.transport.nio.NioSocksServer;
 import java.io.IOException;
@@ -18,11 +19,13 @@ final class ServerService implements Lifecycle.Service {
 
   private final NioSocksServer server;
   private final AppConfig config;
+  private final Readiness readiness;
   private volatile boolean started;
 
-  ServerService(NioSocksServer server, AppConfig config) {
+  ServerService(NioSocksServer server, AppConfig config, Readiness readiness) {
     this.server = server;
     this.config = config;
+    this.readiness = readiness;
   }
 
   @Override
@@ -76,10 +79,12 @@ final class ServerService implements Lifecycle.Service {
         config.safeLogging(),
         config.authFile().isPresent() ? "required" : "off",
         config.rejectInternalAddresses());
+    readiness.ready(); // every listener is bound
   }
 
   @Override
   public void stop(Duration drain) {
+    readiness.draining();
     if (!started) {
       server.stop(Duration.ZERO); // releases the event loops' resources; nothing was bound
       return;

@@ -152,6 +152,10 @@ class ModuleDescriptorTest {
             "org.apache.logging.log4j",
             "org.apache.logging.log4j.core",
             "jdk.unsupported",
+            "io.prometheus.metrics.model",
+            "io.prometheus.metrics.core",
+            "io.prometheus.writer.text",
+            "io.prometheus.metrics.instrumentation.jvm",
             "org.jspecify"),
         requires(d).keySet());
     assertEquals(Set.of(STATIC), requires(d).get("org.jspecify"));
