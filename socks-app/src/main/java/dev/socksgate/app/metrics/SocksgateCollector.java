@@ -1,5 +1,7 @@
 package dev.socksgate.app.metrics;
 
+import dev.socksgate.app.auth.AuthCounts;
+import dev.socksgate.app.auth.AuthEvents;
 import dev.socksgate.transport.nio.TransportStats;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
@@ -14,6 +16,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -200,6 +203,28 @@ public final class SocksgateCollector implements MultiCollector {
                     .build())
             .build());
     return out.build();
+  }
+
+  /**
+   * {@code socksgate_auth_total{outcome}}: password attempts (RFC 1929 and HTTP Basic) by outcome,
+   * {@code accepted}, {@code refused} (checked and wrong) or {@code throttled} (refused without a
+   * check: over the per-address bound, or the queue full). Zero while there is no auth file.
+   */
+  public static MultiCollector auth(AuthCounts counts) {
+    return () -> {
+      CounterSnapshot.Builder b =
+          CounterSnapshot.builder()
+              .name("socksgate_auth")
+              .help("Password attempts by outcome (accepted, refused, throttled).");
+      for (AuthEvents.Outcome o : AuthEvents.Outcome.values()) {
+        b.dataPoint(
+            CounterDataPointSnapshot.builder()
+                .labels(Labels.of("outcome", o.name().toLowerCase(Locale.ROOT)))
+                .value((double) counts.count(o))
+                .build());
+      }
+      return new MetricSnapshots(b.build());
+    };
   }
 
   private static void loops(MetricSnapshots.Builder out, List<TransportStats.Loop> loops) {

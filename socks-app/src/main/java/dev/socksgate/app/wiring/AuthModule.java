@@ -3,6 +3,7 @@ package dev.socksgate.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.socksgate.app.auth.AuthCounts;
 import dev.socksgate.app.auth.AuthEvents;
 import dev.socksgate.app.auth.AuthFile;
 import dev.socksgate.app.auth.FileAuthenticator;
@@ -29,12 +30,20 @@ public final class AuthModule extends AbstractModule {
    */
   static final long AUTH_LOG_INTERVAL_NANOS = 60_000_000_000L;
 
+  /** Counts for {@code socksgate_auth_total}, in front of the log lines. */
   @Provides
   @Singleton
-  AuthEvents authEvents() {
-    return new LoggingAuthEvents(
-        new LogThrottle(System::nanoTime, AUTH_LOG_INTERVAL_NANOS),
-        new LogThrottle(System::nanoTime, AUTH_LOG_INTERVAL_NANOS));
+  AuthCounts authCounts() {
+    return new AuthCounts(
+        new LoggingAuthEvents(
+            new LogThrottle(System::nanoTime, AUTH_LOG_INTERVAL_NANOS),
+            new LogThrottle(System::nanoTime, AUTH_LOG_INTERVAL_NANOS)));
+  }
+
+  @Provides
+  @Singleton
+  AuthEvents authEvents(AuthCounts counts) {
+    return counts;
   }
 
   @Provides

@@ -3,6 +3,7 @@ package dev.socksgate.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.socksgate.app.auth.AuthCounts;
 import dev.socksgate.app.config.AppConfig;
 import dev.socksgate.app.metrics.MetricsServer;
 import dev.socksgate.app.metrics.Readiness;
@@ -34,7 +35,11 @@ public final class MetricsModule extends AbstractModule {
   @Provides
   @Singleton
   Optional<MetricsService> metricsService(
-      AppConfig config, NioSocksServer server, Resolver resolver, Readiness readiness) {
+      AppConfig config,
+      NioSocksServer server,
+      Resolver resolver,
+      Readiness readiness,
+      AuthCounts auth) {
     return config
         .observability()
         .metricsPort()
@@ -43,13 +48,14 @@ public final class MetricsModule extends AbstractModule {
                 new MetricsService(
                     new MetricsServer(
                         bind,
-                        registry(server, resolver),
+                        registry(server, resolver, auth),
                         readiness,
                         MetricsServer.Limits.DEFAULT)));
   }
 
-  static PrometheusRegistry registry(NioSocksServer server, Resolver resolver) {
+  static PrometheusRegistry registry(NioSocksServer server, Resolver resolver, AuthCounts auth) {
     PrometheusRegistry r = new PrometheusRegistry();
+    r.register(SocksgateCollector.auth(auth));
     r.register(
         SocksgateCollector.of(
             server::stats, () -> resolver instanceof JdkResolver j ? j.queueDepth() : 0, () -> 0));
