@@ -209,41 +209,25 @@ public final class ServerContext {
       InetSocketAddress local,
       EventLoop here,
       int index) {
-    InetSocketAddress remote;
-    try {
-      remote = (InetSocketAddress) channel.getRemoteAddress();
-    } catch (IOException e) {
-      LOG.debug("accepted connection failed before start", e);
+    Optional<InetSocketAddress> remote = remoteOf(channel);
+    if (remote.isEmpty()) {
+      return;
+    }
+    // as Tor: a refused client is closed before a byte is read or written
+    Optional<AddressKey> key = judge(remote.get(), local, stats(here, index));
+    if (key.isEmpty()) {
       Closing.quietly(channel);
-      return;
-    }
-    if (!admits(remote)) {
-      Closing.quietly(channel); // as Tor: closed before a byte is read or written
-      stats(here, index).refused(TransportStats.Refusal.POLICY);
-      notify(e -> e.connectionRefusedByPolicy(local, remote));
-      return;
-    }
-    AddressKey key = AddressKey.of(remote.getAddress());
-    if (!settings.clientLimits().perAddress().tryAcquire(key)) {
-      Closing.quietly(channel); // as the policy: closed before a byte is read or written
-      stats(here, index).refused(TransportStats.Refusal.PER_ADDRESS);
-      notify(e -> e.connectionRefusedByAddressLimit(local, remote));
       return;
     }
     if (!takeSlot(local, stats(here, index))) {
-      settings.clientLimits().perAddress().release(key);
+      settings.clientLimits().perAddress().release(key.get());
       Closing.quietly(channel);
       return;
     }
-    ClientInfo info = new ClientInfo(remote, listener);
-    EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
-    Admission slots = new Admission(this, key, shedding.enter(info, loop), index, local);
-    try {
-      channel.configureBlocking(false);
-      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-    } catch (IOException e) {
-      LOG.debug("accepted connection failed before start", e);
-      Closing.quietly(channel);
+    ClientInfo info = new ClientInfo(remote.get(), listener);
+    EventLoop loop = nextLoop();
+    Admission slots = new Admission(this, key.get(), shedding.enter(info, loop), index, local);
+    if (!prepare(channel)) {
       slots.release();
       return;
     }
@@ -252,6 +236,54 @@ public final class ServerContext {
       Closing.quietly(channel);
       slots.release();
     }
+  }
+
+  /** The accepted socket's remote address; empty (the socket closed) if it is already gone. */
+  private static Optional<InetSocketAddress> remoteOf(SocketChannel channel) {
+    try {
+      return Optional.of((InetSocketAddress) channel.getRemoteAddress());
+    } catch (IOException e) {
+      LOG.debug("accepted connection failed before start", e);
+      Closing.quietly(channel);
+      return Optional.empty();
+    }
+  }
+
+  /** Non-blocking, no Nagle; false (the socket closed) if the socket refuses. */
+  private static boolean prepare(SocketChannel channel) {
+    try {
+      channel.configureBlocking(false);
+      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      return true;
+    } catch (IOException e) {
+      LOG.debug("accepted connection failed before start", e);
+      Closing.quietly(channel);
+      return false;
+    }
+  }
+
+  private EventLoop nextLoop() {
+    return loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+  }
+
+  /**
+   * The client policy, then the per-address limit: the key of the address's taken place, or empty
+   * if either refuses it (counted and reported; the caller closes the connection).
+   */
+  private Optional<AddressKey> judge(
+      InetSocketAddress remote, InetSocketAddress local, ListenerStats here) {
+    if (!admits(remote)) {
+      here.refused(TransportStats.Refusal.POLICY);
+      notify(e -> e.connectionRefusedByPolicy(local, remote));
+      return Optional.empty();
+    }
+    AddressKey key = AddressKey.of(remote.getAddress());
+    if (!settings.clientLimits().perAddress().tryAcquire(key)) {
+      here.refused(TransportStats.Refusal.PER_ADDRESS);
+      notify(e -> e.connectionRefusedByAddressLimit(local, remote));
+      return Optional.empty();
+    }
+    return Optional.of(key);
   }
 
   /**
@@ -288,33 +320,24 @@ public final class ServerContext {
       InetSocketAddress local,
       EventLoop here,
       int index) {
-    InetSocketAddress remote;
-    try {
-      remote = (InetSocketAddress) channel.getRemoteAddress();
-    } catch (IOException e) {
-      LOG.debug("accepted connection failed before start", e);
-      Closing.quietly(channel);
+    Optional<InetSocketAddress> remote = remoteOf(channel);
+    if (remote.isEmpty()) {
       return;
     }
-    if (!trustsProxy(remote)) {
+    if (!trustsProxy(remote.get())) {
       Closing.quietly(channel); // the spec's "only trusted proxies": closed before any byte
       stats(here, index).refused(TransportStats.Refusal.PROXY_UNTRUSTED);
-      notify(e -> e.proxyHeaderUntrusted(local, remote));
+      notify(e -> e.proxyHeaderUntrusted(local, remote.get()));
       return;
     }
     if (!takeSlot(local, stats(here, index))) {
       Closing.quietly(channel);
       return;
     }
-    ClientInfo source = new ClientInfo(remote, listener);
-    EventLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+    ClientInfo source = new ClientInfo(remote.get(), listener);
+    EventLoop loop = nextLoop();
     Shedding.Ticket ticket = shedding.enter(source, loop);
-    try {
-      channel.configureBlocking(false);
-      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-    } catch (IOException e) {
-      LOG.debug("accepted connection failed before start", e);
-      Closing.quietly(channel);
+    if (!prepare(channel)) {
       releaseSlot(ticket);
       return;
     }
@@ -336,21 +359,13 @@ public final class ServerContext {
       int index,
       Shedding.Ticket ticket,
       EventLoop here) {
-    InetSocketAddress remote = client.remote();
-    if (!admits(remote)) {
-      stats(here, index).refused(TransportStats.Refusal.POLICY);
-      notify(e -> e.connectionRefusedByPolicy(local, remote));
-      return Optional.empty();
-    }
-    AddressKey key = AddressKey.of(remote.getAddress());
-    if (!settings.clientLimits().perAddress().tryAcquire(key)) {
-      stats(here, index).refused(TransportStats.Refusal.PER_ADDRESS);
-      notify(e -> e.connectionRefusedByAddressLimit(local, remote));
+    Optional<AddressKey> key = judge(client.remote(), local, stats(here, index));
+    if (key.isEmpty()) {
       return Optional.empty();
     }
     ticket.carried(client);
     stats(here, index).accepted();
-    return Optional.of(new Admission(this, key, ticket, index, local));
+    return Optional.of(new Admission(this, key.get(), ticket, index, local));
   }
 
   /** Gives back the slot of a connection that closed before it had an {@link Admission}. */
