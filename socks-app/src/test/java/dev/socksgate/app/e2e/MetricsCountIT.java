@@ -32,8 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class MetricsCountIT {
 
-  private static final Pattern METRICS =
-      Pattern.compile("metrics on http://127\\.0\\.0\\.1:(\\d+)/");
   private static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)(?:\\{(.*)\\})? (\\S+)$");
   private static final Pattern LABEL = Pattern.compile("([a-z_]+)=\"([^\"]*)\"");
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -73,7 +71,7 @@ class MetricsCountIT {
             c.request(Socks5Command.RESOLVE, SocksAddress.domain("localhost"), 0).rep());
       }
       String listener = "127.0.0.1:" + app.port();
-      int port = metricsPort(app);
+      int port = app.metricsPort();
       // relays are counted when the server sees them close: read until every client is gone
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       String body = scrape(port);
@@ -134,15 +132,6 @@ class MetricsCountIT {
       }
     }
     return Math.round(sum);
-  }
-
-  private static int metricsPort(AppProcess app) throws InterruptedException {
-    Matcher m = METRICS.matcher(app.log());
-    if (!m.find()) {
-      m = METRICS.matcher(app.awaitLine("metrics on http://"));
-      assertTrue(m.find(), app.log());
-    }
-    return Integer.parseInt(m.group(1));
   }
 
   /** One GET of {@code /metrics}, bounded: 10 s to answer, at most 4 MiB. */

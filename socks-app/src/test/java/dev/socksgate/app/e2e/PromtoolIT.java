@@ -10,8 +10,6 @@ import dev.socksgate.app.support.Tools.Client;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,9 +18,6 @@ import org.junit.jupiter.api.Test;
  * nothing (it prints every lint problem it finds).
  */
 class PromtoolIT {
-
-  private static final Pattern METRICS =
-      Pattern.compile("metrics on http://127\\.0\\.0\\.1:(\\d+)/");
 
   @Test
   void exposition_afterTraffic_passesPromtool() throws Exception {
@@ -36,7 +31,7 @@ class PromtoolIT {
       assertEquals(0, ok.exit(), ok.out() + "\n" + app.log());
       Tools.curl("--socks5-hostname", proxy, "http://localhost:1/"); // connection_refused
       // the relay's close is counted after curl is gone: scrape until both streams are in
-      int port = metricsPort(app);
+      int port = app.metricsPort();
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       String body = scrape(port);
       while (!(body.contains("outcome=\"succeeded\"")
@@ -53,15 +48,6 @@ class PromtoolIT {
       assertEquals(0, lint.exit(), lint.out());
       assertEquals("", lint.out().strip(), "promtool found problems");
     }
-  }
-
-  private static int metricsPort(AppProcess app) throws InterruptedException {
-    Matcher m = METRICS.matcher(app.log());
-    if (!m.find()) {
-      m = METRICS.matcher(app.awaitLine("metrics on http://"));
-      assertTrue(m.find(), app.log());
-    }
-    return Integer.parseInt(m.group(1));
   }
 
   private static String scrape(int port) throws Exception {

@@ -27,6 +27,8 @@ public final class AppProcess implements AutoCloseable {
   private static final Pattern LISTENING =
       Pattern.compile("listening on (\\[[^\\]]+\\]|[0-9.]+):(\\d+)");
   private static final long START_SECONDS = 60;
+  private static final Pattern METRICS =
+      Pattern.compile("metrics on http://(?:\\[[^\\]]+\\]|[0-9.]+):(\\d+)/");
 
   private final Process process;
   private final List<String> log = new ArrayList<>();
@@ -162,6 +164,19 @@ public final class AppProcess implements AutoCloseable {
   /** Returns the port of the first listener. */
   public int port() {
     return port(0);
+  }
+
+  /**
+   * Returns the port of the {@code --metrics-port} endpoint, from its {@code metrics on http://…}
+   * line (waiting for the line, bounded, if it has not come yet).
+   */
+  public int metricsPort() throws InterruptedException {
+    Matcher m = METRICS.matcher(log());
+    if (!m.find()) {
+      m = METRICS.matcher(awaitLine("metrics on http://"));
+      assertTrue(m.find(), log());
+    }
+    return Integer.parseInt(m.group(1));
   }
 
   /** Returns everything logged so far. */
