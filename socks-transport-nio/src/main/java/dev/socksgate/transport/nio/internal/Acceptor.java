@@ -127,9 +127,9 @@ public final class Acceptor implements Selectable {
       }
       failing = false;
       if (proxyProtocol) {
-        ctx.admitProxied(c, settings, local, loop, index);
+        ctx.gate().admitProxied(c, settings, local, loop, index);
       } else {
-        ctx.admit(c, settings, local, loop, index);
+        ctx.gate().admit(c, settings, local, loop, index);
       }
     }
   }

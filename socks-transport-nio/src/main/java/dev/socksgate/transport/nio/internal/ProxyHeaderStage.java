@@ -135,7 +135,7 @@ final class ProxyHeaderStage implements Endpoint.Handler {
     ClientInfo client =
         header.addresses().map(a -> new ClientInfo(a.source(), source.listener())).orElse(source);
     ByteBuffer readAhead = ByteBuffer.allocate(buf.remaining()).put(buf).flip();
-    Optional<Admission> slots = ctx.admitCarried(client, local, index, ticket, loop);
+    Optional<Admission> slots = ctx.gate().admitCarried(client, local, index, ticket, loop);
     if (slots.isEmpty()) {
       endpoint.close(); // refused as a direct client would be: closed before a byte is written
       ctx.releaseSlot(ticket);

@@ -2,8 +2,6 @@ package dev.socksgate.transport.nio.internal;
 
 import dev.socksgate.core.handshake.HandshakeOptions;
 import dev.socksgate.core.model.ClientInfo;
-import dev.socksgate.core.model.ListenerSettings;
-import dev.socksgate.core.policy.AddressKey;
 import dev.socksgate.core.policy.ClientLimits;
 import dev.socksgate.core.port.Authenticator;
 import dev.socksgate.core.port.ClientPolicy;
@@ -12,10 +10,7 @@ import dev.socksgate.transport.nio.NioExit;
 import dev.socksgate.transport.nio.NioServerConfig;
 import dev.socksgate.transport.nio.ServerEvents;
 import dev.socksgate.transport.nio.TransportStats;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +45,7 @@ public final class ServerContext {
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private volatile boolean draining;
   private final Shedding shedding;
+  private final Gate gate;
   private final ListenerStats[][] stats; // [loop][listener]: each loop writes only its own row
   private final InetSocketAddress[] listenerAddresses; // guarded by itself, set as they bind
 
@@ -112,6 +108,7 @@ public final class ServerContext {
     this.service = service;
     this.settings = settings;
     this.shedding = new Shedding(settings.nanoClock());
+    this.gate = new Gate(this);
     this.pools = new BufferPool[loops.length];
     this.bulkPools = new BufferPool[loops.length];
     int retained = Math.max(2, POOL_BYTES_PER_LOOP / settings.bufferSize());
@@ -198,99 +195,10 @@ public final class ServerContext {
   }
 
   /**
-   * Takes an accepted client: closes it at once if the client policy refuses its address, or if the
-   * cap is reached and no handshake older than {@link Shedding#GRACE_NANOS} can be shed for it;
-   * else hands it to the next loop (round robin). Called on the acceptor's loop, {@code here};
-   * {@code index} is the listener's place in the statistics.
-   */
-  void admit(
-      SocketChannel channel,
-      ListenerSettings listener,
-      InetSocketAddress local,
-      EventLoop here,
-      int index) {
-    Optional<InetSocketAddress> remote = remoteOf(channel);
-    if (remote.isEmpty()) {
-      return;
-    }
-    // as Tor: a refused client is closed before a byte is read or written
-    Optional<AddressKey> key = judge(remote.get(), local, stats(here, index));
-    if (key.isEmpty()) {
-      Closing.quietly(channel);
-      return;
-    }
-    if (!takeSlot(local, stats(here, index))) {
-      settings.clientLimits().perAddress().release(key.get());
-      Closing.quietly(channel);
-      return;
-    }
-    ClientInfo info = new ClientInfo(remote.get(), listener);
-    EventLoop loop = nextLoop();
-    Admission slots = new Admission(this, key.get(), shedding.enter(info, loop), index, local);
-    if (!prepare(channel)) {
-      slots.release();
-      return;
-    }
-    stats(here, index).accepted(); // before the hand-over: its events must not come first
-    if (!loop.tryExecute(() -> ClientConnection.start(this, loop, channel, info, slots))) {
-      Closing.quietly(channel);
-      slots.release();
-    }
-  }
-
-  /** The accepted socket's remote address; empty (the socket closed) if it is already gone. */
-  private static Optional<InetSocketAddress> remoteOf(SocketChannel channel) {
-    try {
-      return Optional.of((InetSocketAddress) channel.getRemoteAddress());
-    } catch (IOException e) {
-      LOG.debug("accepted connection failed before start", e);
-      Closing.quietly(channel);
-      return Optional.empty();
-    }
-  }
-
-  /** Non-blocking, no Nagle; false (the socket closed) if the socket refuses. */
-  private static boolean prepare(SocketChannel channel) {
-    try {
-      channel.configureBlocking(false);
-      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-      return true;
-    } catch (IOException e) {
-      LOG.debug("accepted connection failed before start", e);
-      Closing.quietly(channel);
-      return false;
-    }
-  }
-
-  private EventLoop nextLoop() {
-    return loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
-  }
-
-  /**
-   * The client policy, then the per-address limit: the key of the address's taken place, or empty
-   * if either refuses it (counted and reported; the caller closes the connection).
-   */
-  private Optional<AddressKey> judge(
-      InetSocketAddress remote, InetSocketAddress local, ListenerStats here) {
-    if (!admits(remote)) {
-      here.refused(TransportStats.Refusal.POLICY);
-      notify(e -> e.connectionRefusedByPolicy(local, remote));
-      return Optional.empty();
-    }
-    AddressKey key = AddressKey.of(remote.getAddress());
-    if (!settings.clientLimits().perAddress().tryAcquire(key)) {
-      here.refused(TransportStats.Refusal.PER_ADDRESS);
-      notify(e -> e.connectionRefusedByAddressLimit(local, remote));
-      return Optional.empty();
-    }
-    return Optional.of(key);
-  }
-
-  /**
    * Takes a connection slot under the cap; at the cap, the newcomer takes the slot of the oldest
    * stalled handshake, if there is one. Returns false (and reports the rejection) if there is none.
    */
-  private boolean takeSlot(InetSocketAddress local, ListenerStats here) {
+  boolean takeSlot(InetSocketAddress local, ListenerStats here) {
     if (connections.incrementAndGet() <= settings.maxConnections()) {
       return true;
     }
@@ -306,90 +214,25 @@ public final class ServerContext {
     return true;
   }
 
-  /**
-   * Takes an accepted client of a ProxyProtocol listener: closes it at once if its source is not
-   * trusted to send PROXY headers, or as {@link #admit} at the cap; else hands it to the next loop
-   * to read its header ({@link ProxyHeaderStage}). The client policy and the per-address limit wait
-   * for the header's address ({@link #admitCarried}). The connection slot is taken here, as for any
-   * client: a connection reading its header holds a socket like any other, and a stalled one is
-   * among the handshakes that shedding may close for a newcomer.
-   */
-  void admitProxied(
-      SocketChannel channel,
-      ListenerSettings listener,
-      InetSocketAddress local,
-      EventLoop here,
-      int index) {
-    Optional<InetSocketAddress> remote = remoteOf(channel);
-    if (remote.isEmpty()) {
-      return;
-    }
-    if (!trustsProxy(remote.get())) {
-      Closing.quietly(channel); // the spec's "only trusted proxies": closed before any byte
-      stats(here, index).refused(TransportStats.Refusal.PROXY_UNTRUSTED);
-      notify(e -> e.proxyHeaderUntrusted(local, remote.get()));
-      return;
-    }
-    if (!takeSlot(local, stats(here, index))) {
-      Closing.quietly(channel);
-      return;
-    }
-    ClientInfo source = new ClientInfo(remote.get(), listener);
-    EventLoop loop = nextLoop();
-    Shedding.Ticket ticket = shedding.enter(source, loop);
-    if (!prepare(channel)) {
-      releaseSlot(ticket);
-      return;
-    }
-    if (!loop.tryExecute(
-        () -> ProxyHeaderStage.start(this, loop, channel, source, local, index, ticket))) {
-      Closing.quietly(channel);
-      releaseSlot(ticket);
-    }
+  /** The loop the next connection goes to (round robin). */
+  EventLoop nextLoop() {
+    return loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
   }
 
-  /**
-   * Judges the address a PROXY header carried as {@link #admit} judges a socket's: client policy,
-   * then the per-address limit. Returns what the connection holds from now on, or empty if it is
-   * refused (reported; the caller closes it and gives the slot back).
-   */
-  Optional<Admission> admitCarried(
-      ClientInfo client,
-      InetSocketAddress local,
-      int index,
-      Shedding.Ticket ticket,
-      EventLoop here) {
-    Optional<AddressKey> key = judge(client.remote(), local, stats(here, index));
-    if (key.isEmpty()) {
-      return Optional.empty();
-    }
-    ticket.carried(client);
-    stats(here, index).accepted();
-    return Optional.of(new Admission(this, key.get(), ticket, index, local));
+  /** Where accepted connections are judged and handed to their loop. */
+  Gate gate() {
+    return gate;
+  }
+
+  /** Starts tracking a handshake, for shedding at the cap. */
+  Shedding.Ticket enterShedding(ClientInfo client, EventLoop loop) {
+    return shedding.enter(client, loop);
   }
 
   /** Gives back the slot of a connection that closed before it had an {@link Admission}. */
   void releaseSlot(Shedding.Ticket ticket) {
     if (ticket.close()) {
       release();
-    }
-  }
-
-  private boolean trustsProxy(InetSocketAddress remote) {
-    try {
-      return settings.proxyProtocolFrom().admits(remote.getAddress());
-    } catch (RuntimeException e) {
-      LOG.debug("PROXY source policy failed; refusing the source", e);
-      return false;
-    }
-  }
-
-  private boolean admits(InetSocketAddress remote) {
-    try {
-      return settings.clientPolicy().admits(remote.getAddress());
-    } catch (RuntimeException e) {
-      LOG.debug("client policy failed; refusing the client", e);
-      return false;
     }
   }
 
