@@ -1,5 +1,6 @@
 package dev.socksgate.app.metrics;
 
+import dev.socksgate.app.auth.AuthEvents;
 import dev.socksgate.core.handshake.HandshakeError;
 import dev.socksgate.core.model.SocksProtocol;
 import dev.socksgate.core.model.StreamCommand;
@@ -96,6 +97,15 @@ public final class LabelValues {
       case ONION_CLIENT_AUTH_BAD -> "onion_service_bad_client_auth";
       case INVALID_ONION_ADDRESS -> "onion_service_bad_address";
       case ONION_INTRODUCTION_TIMED_OUT -> "onion_service_introduction_timed_out";
+    };
+  }
+
+  /** {@code accepted}, {@code refused}, {@code throttled}. */
+  public static String authOutcome(AuthEvents.Outcome o) {
+    return switch (o) {
+      case ACCEPTED -> "accepted";
+      case REFUSED -> "refused";
+      case THROTTLED -> "throttled";
     };
   }
 

@@ -1,7 +1,5 @@
 package dev.socksgate.app.metrics;
 
-import dev.socksgate.app.auth.AuthCounts;
-import dev.socksgate.app.auth.AuthEvents;
 import dev.socksgate.transport.nio.TransportStats;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
@@ -16,11 +14,11 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.DoubleStream;
 
 /**
  * The {@code socksgate_*} series, built at scrape time from one {@link TransportStats} snapshot
@@ -32,8 +30,12 @@ import java.util.function.Supplier;
  */
 public final class SocksgateCollector implements MultiCollector {
 
+  // the transport's bucket bounds in seconds, then +Inf: the same for every histogram
   private static final double[] BOUNDS =
-      TransportStats.BUCKET_BOUNDS_NANOS.stream().mapToDouble(n -> n / 1e9).toArray();
+      DoubleStream.concat(
+              TransportStats.BUCKET_BOUNDS_NANOS.stream().mapToDouble(n -> n / 1e9),
+              DoubleStream.of(Double.POSITIVE_INFINITY))
+          .toArray();
 
   /** Where the numbers come from. */
   public interface Sources {
@@ -183,7 +185,7 @@ public final class SocksgateCollector implements MultiCollector {
             "A CONNECT relay's life, from the success reply to its close.",
             ls,
             TransportStats.Listener::streamDuration));
-    loops(out, s.loops());
+    LoopSeries.add(out, s.loops());
     out.metricSnapshot(
         GaugeSnapshot.builder()
             .name("socksgate_resolver_queue_depth")
@@ -203,71 +205,6 @@ public final class SocksgateCollector implements MultiCollector {
                     .build())
             .build());
     return out.build();
-  }
-
-  /**
-   * {@code socksgate_auth_total{outcome}}: password attempts (RFC 1929 and HTTP Basic) by outcome,
-   * {@code accepted}, {@code refused} (checked and wrong) or {@code throttled} (refused without a
-   * check: over the per-address bound, or the queue full). Zero while there is no auth file.
-   */
-  public static MultiCollector auth(AuthCounts counts) {
-    return () -> {
-      CounterSnapshot.Builder b =
-          CounterSnapshot.builder()
-              .name("socksgate_auth")
-              .help("Password attempts by outcome (accepted, refused, throttled).");
-      for (AuthEvents.Outcome o : AuthEvents.Outcome.values()) {
-        b.dataPoint(
-            CounterDataPointSnapshot.builder()
-                .labels(Labels.of("outcome", o.name().toLowerCase(Locale.ROOT)))
-                .value((double) counts.count(o))
-                .build());
-      }
-      return new MetricSnapshots(b.build());
-    };
-  }
-
-  private static void loops(MetricSnapshots.Builder out, List<TransportStats.Loop> loops) {
-    CounterSnapshot.Builder tasks =
-        CounterSnapshot.builder()
-            .name("socksgate_event_loop_tasks")
-            .help("Tasks an event loop ran that other threads queued for it.");
-    CounterSnapshot.Builder wakeups =
-        CounterSnapshot.builder()
-            .name("socksgate_event_loop_wakeups")
-            .help("Times an event loop's select returned.");
-    GaugeSnapshot.Builder buffers =
-        GaugeSnapshot.builder()
-            .name("socksgate_buffers")
-            .help(
-                "Relay buffers per event loop: in_use (both sizes), free (kept for reuse), bulk"
-                    + " (large buffers in use).");
-    for (TransportStats.Loop l : loops) {
-      String loop = Integer.toString(l.index());
-      tasks.dataPoint(
-          CounterDataPointSnapshot.builder()
-              .labels(Labels.of("loop", loop))
-              .value((double) l.tasksRun())
-              .build());
-      wakeups.dataPoint(
-          CounterDataPointSnapshot.builder()
-              .labels(Labels.of("loop", loop))
-              .value((double) l.wakeups())
-              .build());
-      buffers.dataPoint(buffer(loop, "in_use", l.buffersInUse()));
-      buffers.dataPoint(buffer(loop, "free", l.buffersFree()));
-      buffers.dataPoint(buffer(loop, "bulk", l.bulkInUse()));
-    }
-    out.metricSnapshot(tasks.build());
-    out.metricSnapshot(wakeups.build());
-    out.metricSnapshot(buffers.build());
-  }
-
-  private static GaugeDataPointSnapshot buffer(String loop, String state, long n) {
-    return GaugeDataPointSnapshot.builder()
-        .labels(Labels.of("loop", loop, "state", state))
-        .value((double) n)
-        .build();
   }
 
   private static CounterSnapshot counter(
@@ -312,16 +249,13 @@ public final class SocksgateCollector implements MultiCollector {
       Function<TransportStats.Listener, TransportStats.Histogram> value) {
     HistogramSnapshot.Builder b =
         HistogramSnapshot.builder().name(name).help(help).unit(Unit.SECONDS);
-    double[] bounds = new double[BOUNDS.length + 1];
-    System.arraycopy(BOUNDS, 0, bounds, 0, BOUNDS.length);
-    bounds[BOUNDS.length] = Double.POSITIVE_INFINITY;
     for (TransportStats.Listener l : ls) {
       TransportStats.Histogram h = value.apply(l);
       long[] counts = h.counts().stream().mapToLong(Long::longValue).toArray();
       b.dataPoint(
           HistogramDataPointSnapshot.builder()
               .labels(labels(l, List.of(), List.of()))
-              .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, counts))
+              .classicHistogramBuckets(ClassicHistogramBuckets.of(BOUNDS, counts))
               .sum(h.sumNanos() / 1e9)
               .build());
     }

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.socksgate.app.auth.AuthCounts;
 import dev.socksgate.app.config.AppConfig;
+import dev.socksgate.app.metrics.AuthCollector;
 import dev.socksgate.app.metrics.MetricsServer;
 import dev.socksgate.app.metrics.Readiness;
 import dev.socksgate.app.metrics.SocksgateCollector;
@@ -55,7 +56,7 @@ public final class MetricsModule extends AbstractModule {
 
   static PrometheusRegistry registry(NioSocksServer server, Resolver resolver, AuthCounts auth) {
     PrometheusRegistry r = new PrometheusRegistry();
-    r.register(SocksgateCollector.auth(auth));
+    r.register(AuthCollector.of(auth));
     r.register(
         SocksgateCollector.of(
             server::stats, () -> resolver instanceof JdkResolver j ? j.queueDepth() : 0, () -> 0));

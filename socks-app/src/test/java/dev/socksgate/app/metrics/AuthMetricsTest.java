@@ -29,7 +29,7 @@ class AuthMetricsTest {
     assertEquals(6, passedOn.size(), "the log lines still see every attempt");
 
     PrometheusRegistry r = new PrometheusRegistry();
-    r.register(SocksgateCollector.auth(counts));
+    r.register(AuthCollector.of(counts));
     try (MetricsServer s =
         new MetricsServer(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
