@@ -26,7 +26,7 @@ for r in $(seq 1 "$ROUNDS"); do
   for i in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/1095) 2>/dev/null && break; sleep 0.1; done
   scraper=
   if [ "$v" = on ]; then
-   (while kill -0 $pid 2>/dev/null; do curl -s -o /dev/null http://127.0.0.1:9095/metrics; sleep 1; done) &
+   (while kill -0 $pid 2>/dev/null; do curl -s --max-time 5 -o /dev/null http://127.0.0.1:9095/metrics; sleep 1; done) &
    scraper=$!
   fi
   c=$($BENCH bench churn --proxy 127.0.0.1:1095 --pid $pid --duration 5s --warmup 1s | tail -n1)

@@ -2,7 +2,6 @@ package dev.socksgate.app.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.socksgate.app.support.AppProcess;
 import dev.socksgate.app.support.EchoOrigin;
@@ -10,16 +9,11 @@ import dev.socksgate.app.support.SocksTestClient;
 import dev.socksgate.codec.SocksAddress;
 import dev.socksgate.codec.v5.Socks5Command;
 import dev.socksgate.codec.v5.Socks5ReplyCode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,16 +65,12 @@ class MetricsCountIT {
             c.request(Socks5Command.RESOLVE, SocksAddress.domain("localhost"), 0).rep());
       }
       String listener = "127.0.0.1:" + app.port();
-      int port = app.metricsPort();
       // relays are counted when the server sees them close: read until every client is gone
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      String body = scrape(port);
-      while ((value(body, "socksgate_active_connections", Map.of()) != 0
-              || value(body, "socksgate_streams_total", Map.of()) != RELAYS + 2)
-          && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-        body = scrape(port);
-      }
+      String body =
+          app.metricsWhen(
+              m ->
+                  value(m, "socksgate_active_connections", Map.of()) == 0
+                      && value(m, "socksgate_streams_total", Map.of()) == RELAYS + 2);
       Map<String, String> on = Map.of("listener", listener);
       assertEquals(RELAYS + 2, value(body, "socksgate_connections_accepted_total", on), body);
       assertEquals(
@@ -122,7 +112,7 @@ class MetricsCountIT {
       if (line.startsWith("#") || !m.matches() || !m.group(1).equals(name)) {
         continue;
       }
-      Map<String, String> has = new java.util.HashMap<>();
+      Map<String, String> has = new HashMap<>();
       Matcher l = LABEL.matcher(m.group(2) == null ? "" : m.group(2));
       while (l.find()) {
         has.put(l.group(1), l.group(2));
@@ -132,23 +122,5 @@ class MetricsCountIT {
       }
     }
     return Math.round(sum);
-  }
-
-  /** One GET of {@code /metrics}, bounded: 10 s to answer, at most 4 MiB. */
-  private static String scrape(int port) throws IOException {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(LOOPBACK, port), 5_000);
-      s.setSoTimeout(10_000);
-      OutputStream out = s.getOutputStream();
-      out.write(
-          "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-              .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      InputStream in = s.getInputStream();
-      byte[] all = in.readNBytes(4 << 20);
-      String answer = new String(all, StandardCharsets.UTF_8);
-      assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
-      return answer.substring(answer.indexOf("\r\n\r\n") + 4);
-    }
   }
 }

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -177,6 +183,40 @@ public final class AppProcess implements AutoCloseable {
       assertTrue(m.find(), log());
     }
     return Integer.parseInt(m.group(1));
+  }
+
+  /**
+   * Scrapes {@code /metrics} until {@code settled} holds for the body or 20 s have passed, and
+   * returns the last body: counters are per-loop and read eventually, so a test waits for them to
+   * settle, then asserts on what it got.
+   */
+  public String metricsWhen(Predicate<String> settled) throws Exception {
+    int port = metricsPort();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    String body = scrapeMetrics(port);
+    while (!settled.test(body) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      body = scrapeMetrics(port);
+    }
+    return body;
+  }
+
+  /** One GET of {@code /metrics}, bounded: 10 s to answer, at most 4 MiB. */
+  private static String scrapeMetrics(int port) throws IOException {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      out.write(
+          "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = s.getInputStream();
+      byte[] all = in.readNBytes(4 << 20);
+      String answer = new String(all, StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+      return answer.substring(answer.indexOf("\r\n\r\n") + 4);
+    }
   }
 
   /** Returns everything logged so far. */
